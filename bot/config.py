@@ -1,0 +1,148 @@
+"""Settings from the environment and `.env`, validated once at start-up."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+SUPPORTED_LOCALES: tuple[str, ...] = ("zh-CN", "en")
+
+
+class ConfigError(Exception):
+    """A setting is wrong; the message names the variable and says what is expected."""
+
+
+class Settings(BaseSettings):
+    """Everything the office configures; names match the environment variables."""
+
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", case_sensitive=False
+    )
+
+    bot_token: SecretStr | None = None
+    bot_api_base_url: str | None = None
+    bot_api_base_file_url: str | None = None
+    database_path: Path = Path("./data/citizenbot.sqlite3")
+    staff_chat_id: int | None = None
+    staff_user_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    timezone: str = "Asia/Shanghai"
+    default_locale: Literal["zh-CN", "en"] = "zh-CN"
+    office_name: str = "示例区人民检察院"
+    office_name_en: str = "Sample District Procuratorate"
+    office_address: str = "示例市示例区检察路1号"
+    office_hours: str = "Mon-Fri 09:00-12:00, 13:30-17:30"
+    tracking_prefix: str = "SD"
+    reply_days_mode: Literal["calendar", "working"] = "calendar"
+    retention_days: int = Field(default=1095, ge=30, le=36500)
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+
+    @field_validator("staff_user_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            parts = [p.strip() for p in value.replace(";", ",").split(",") if p.strip()]
+            try:
+                return [int(p) for p in parts]
+            except ValueError as exc:
+                raise ValueError("comma-separated Telegram user ids, like 12345,67890") from exc
+        if isinstance(value, int):
+            return [value]
+        return value
+
+    @field_validator("staff_chat_id", mode="before")
+    @classmethod
+    def _chat_id(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = value.strip()
+            if not value:
+                return None
+            if not re.fullmatch(r"-?\d+", value):
+                raise ValueError("a numeric Telegram chat id, like -1001234567890")
+        return value
+
+    @field_validator("bot_token", mode="before")
+    @classmethod
+    def _empty_token(cls, value: object) -> object:
+        if isinstance(value, str) and not value.strip():
+            return None
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(
+                f"unknown time zone {value!r}; use an IANA name like Asia/Shanghai"
+            ) from exc
+        return value
+
+    @field_validator("tracking_prefix")
+    @classmethod
+    def _prefix(cls, value: str) -> str:
+        value = value.strip().upper()
+        if not re.fullmatch(r"[A-Z]{2,6}", value):
+            raise ValueError("2 to 6 Latin letters, like SD")
+        return value
+
+    @field_validator("bot_api_base_url", "bot_api_base_file_url")
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        if not re.match(r"https?://", value.strip()):
+            raise ValueError("an http(s) URL, like http://127.0.0.1:8081/bot")
+        return value.strip()
+
+    @field_validator("database_path")
+    @classmethod
+    def _writable_folder(cls, value: Path) -> Path:
+        folder = value.expanduser().resolve().parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ValueError(f"cannot create folder {folder}: {exc.strerror}") from exc
+        if not os.access(folder, os.W_OK):
+            raise ValueError(f"folder {folder} is not writable")
+        return value.expanduser()
+
+    @model_validator(mode="after")
+    def _derive_file_url(self) -> Settings:
+        if self.bot_api_base_url and not self.bot_api_base_file_url:
+            base = self.bot_api_base_url.rstrip("/")
+            # A local Bot API server serves files under /file/bot next to /bot.
+            if base.endswith("/bot"):
+                self.bot_api_base_file_url = base[: -len("/bot")] + "/file/bot"
+            else:
+                self.bot_api_base_file_url = base + "/file"
+        return self
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def is_staff(self, user_id: int | None) -> bool:
+        return user_id is not None and user_id in self.staff_user_ids
+
+    def office_name_for(self, locale: str) -> str:
+        return self.office_name if locale.startswith("zh") else self.office_name_en
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build Settings, turning validation errors into one clear line per variable."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        lines = []
+        for err in exc.errors():
+            variable = str(err["loc"][0]).upper() if err["loc"] else "SETTINGS"
+            message = str(err["msg"]).removeprefix("Value error, ")
+            lines.append(f"{variable}: {message}")
+        raise ConfigError("; ".join(lines)) from None

@@ -1,0 +1,26 @@
+"""Use cases. Handlers call these with plain values; these call storage and domain rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.clock import Clock
+from bot.config import Settings
+from bot.i18n import Catalog
+from bot.services.notifier import Notifier
+from bot.services.users import UserService
+from storage.audit import AuditRepository
+from storage.db import Database
+
+
+@dataclass
+class Services:
+    """Everything a handler may use, built once in bot.app and handed to handlers via the context."""
+
+    settings: Settings
+    clock: Clock
+    db: Database
+    catalog: Catalog
+    notifier: Notifier
+    users: UserService
+    audit: AuditRepository
