@@ -23,16 +23,19 @@ from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.i18n import Catalog
 from bot.services import Services
+from bot.services.reminders import ReminderService
 from bot.services.users import UserService
 from handlers import errors, start
 from handlers.context import BotContext
 from storage.audit import AuditRepository
 from storage.db import Database
 from storage.persistence import SqlitePersistence
+from storage.reminders import ReminderRepository
 from storage.users import UserRepository
 
 log = logging.getLogger(__name__)
 
+REMINDER_INTERVAL_SECONDS = 20
 OFFLINE_TOKEN = "123456789:OFFLINE-console-token-not-for-telegram"
 
 # Our button steps run in per-chat conversations on purpose (one form per citizen, not per message).
@@ -51,6 +54,20 @@ class CitizenBotApp(Application):  # type: ignore[type-arg]
         await self.services.users.load()
         await super().initialize()
         await self._register_commands()
+        interrupted = await self.services.reminders.recover()
+        if interrupted:
+            t = self.services.catalog.for_locale(self.services.settings.default_locale)
+            await self.services.notifier.to_staff(
+                t("staff-reminders-interrupted", count=len(interrupted))
+            )
+
+    async def start(self) -> None:
+        await super().start()
+        if self.job_queue is not None:
+            # Due reminders are sent at start (first=0), then checked every few seconds.
+            self.job_queue.run_repeating(
+                _dispatch_reminders, interval=REMINDER_INTERVAL_SECONDS, first=0, name="reminders"
+            )
 
     async def shutdown(self) -> None:
         try:
@@ -102,6 +119,10 @@ class BotNotifier:
         return message.message_id
 
 
+async def _dispatch_reminders(context: BotContext) -> None:
+    await context.services.reminders.dispatch_due()
+
+
 async def _note_user(update: Update, context: BotContext) -> None:
     user = update.effective_user
     if user is not None and not user.is_bot:
@@ -146,6 +167,7 @@ def build_application(
         notifier=BotNotifier(app, settings),
         users=UserService(UserRepository(db), clock, settings.default_locale),
         audit=AuditRepository(db),
+        reminders=ReminderService(ReminderRepository(db), clock),
     )
 
     app.add_handler(TypeHandler(Update, _note_user), group=-10)

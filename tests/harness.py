@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -166,6 +166,15 @@ class BotHarness:
         else:
             await self.crash()
         await self.start()
+
+    async def advance(self, delta: timedelta) -> None:
+        """Move the bot's clock and let the reminder dispatcher run, as the job would."""
+        self.clock.advance(delta)
+        await self.tick()
+
+    async def tick(self) -> None:
+        assert self.app is not None
+        await self.app.services.reminders.dispatch_due()
 
     async def feed(self, data: dict[str, Any]) -> None:
         assert self.app is not None, "start the harness first"

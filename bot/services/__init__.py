@@ -8,6 +8,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.i18n import Catalog
 from bot.services.notifier import Notifier
+from bot.services.reminders import ReminderService
 from bot.services.users import UserService
 from storage.audit import AuditRepository
 from storage.db import Database
@@ -24,3 +25,4 @@ class Services:
     notifier: Notifier
     users: UserService
     audit: AuditRepository
+    reminders: ReminderService

@@ -46,3 +46,4 @@ cmd-help = What I can do
 cmd-language = Change language
 cmd-privacy = Your personal data
 cmd-cancel = Leave what you are doing
+staff-reminders-interrupted = ⚠️ { $count } reminders were being sent when the bot stopped; it cannot tell whether they arrived, so they were not sent again. Please check them.
