@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import warnings
 from typing import Any
 
 from telegram import Update
@@ -17,17 +16,19 @@ from telegram.ext import (
     TypeHandler,
 )
 from telegram.request import BaseRequest
-from telegram.warnings import PTBUserWarning
 
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.i18n import Catalog
 from bot.services import Services
+from bot.services.cases import CaseService
 from bot.services.reminders import ReminderService
 from bot.services.users import UserService
-from handlers import errors, start
+from handlers import complaints, errors, forms, start, status
 from handlers.context import BotContext
+from handlers.notices import TelegramCaseNotices
 from storage.audit import AuditRepository
+from storage.cases import CaseRepository
 from storage.db import Database
 from storage.persistence import SqlitePersistence
 from storage.reminders import ReminderRepository
@@ -37,9 +38,6 @@ log = logging.getLogger(__name__)
 
 REMINDER_INTERVAL_SECONDS = 20
 OFFLINE_TOKEN = "123456789:OFFLINE-console-token-not-for-telegram"
-
-# Our button steps run in per-chat conversations on purpose (one form per citizen, not per message).
-warnings.filterwarnings("ignore", message=r".*per_message=False.*", category=PTBUserWarning)
 
 
 class CitizenBotApp(Application):  # type: ignore[type-arg]
@@ -168,10 +166,18 @@ def build_application(
         users=UserService(UserRepository(db), clock, settings.default_locale),
         audit=AuditRepository(db),
         reminders=ReminderService(ReminderRepository(db), clock),
+        cases=CaseService(CaseRepository(db), clock, settings, TelegramCaseNotices(app)),
     )
+    for kind, handler in forms.reminder_handlers(app).items():
+        app.services.reminders.on(kind, handler)
 
     app.add_handler(TypeHandler(Update, _note_user), group=-10)
     for handler in start.handlers():
+        app.add_handler(handler)
+    # Conversations that wait for input come before the general fallbacks.
+    app.add_handler(forms.conversation(complaints.entry_points()))
+    app.add_handler(status.conversation())
+    for handler in [*forms.outside_handlers(), *status.handlers()]:
         app.add_handler(handler)
     for handler in start.fallback_handlers():
         app.add_handler(handler)

@@ -135,7 +135,8 @@ class Console:
 
     async def feed(self, data: dict) -> None:
         assert self.app is not None
-        await self.app.process_update(decode_update(data, self.app.bot))
+        await self.app.update_queue.put(decode_update(data, self.app.bot))
+        await self.app.update_queue.join()
 
     async def handle_line(self, line: str) -> bool:
         """One typed line; returns False when the user wants to leave."""
@@ -148,7 +149,7 @@ class Console:
         if line == "/console-help":
             print(HELP, file=self.out)
         elif line.startswith("/as"):
-            self._switch(line[3:].strip())
+            await self._switch(line[3:].strip())
         elif line == "/restart":
             await self.stop()
             print("… restarting the bot on the same database …", file=self.out)
@@ -211,18 +212,21 @@ class Console:
         else:
             await self.feed(factory.text(person, button["text"]))
 
-    def _switch(self, who: str) -> None:
+    async def _switch(self, who: str) -> None:
         people = self.state.people
         name = who or "citizen"
         if name.startswith("citizen") and name != "citizen":
             name = name.split(maxsplit=1)[1] if " " in name else name
-        if name not in people:
+        is_new = name not in people
+        if is_new:
             new_id = CITIZEN_BASE_ID + len(people)
             people[name] = Person(new_id, name, new_id, "zh-CN")
         self.state.current = name
         person = people[name]
         where = "the staff chat" if person.chat_id < 0 else "a private chat with the bot"
         print(f"… you are now {name} (user {person.user_id}) in {where}", file=self.out)
+        if is_new:  # a new person opens the bot the way everyone does
+            await self.feed(self.state.factory.text(person, "/start"))
 
     async def _clock(self, arg: str) -> None:
         match = re.fullmatch(r"\+(\d+)([mhd])", arg)

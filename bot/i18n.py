@@ -8,6 +8,7 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from fluent.runtime import FluentBundle, FluentResource
 
@@ -87,6 +88,22 @@ def _fluent_args(args: dict[str, Any]) -> dict[str, Any]:
         else:
             out[name] = value
     return out
+
+
+def format_date(
+    moment: datetime | date, locale: str, tz: ZoneInfo | None = None, with_time: bool = False
+) -> str:
+    """A date (and time) as people write it in the locale, in the office's time zone."""
+    if isinstance(moment, datetime) and tz is not None:
+        moment = moment.astimezone(tz)
+    day = moment.date() if isinstance(moment, datetime) else moment
+    if locale.startswith("zh"):
+        text = f"{day.year}年{day.month}月{day.day}日"
+    else:
+        text = f"{day.day} {day:%B} {day.year}"
+    if with_time and isinstance(moment, datetime):
+        text += f" {moment:%H:%M}"
+    return text
 
 
 class Catalog:

@@ -74,6 +74,13 @@ class ReminderRepository:
             )
             return cursor.rowcount
 
+    async def postpone(self, dedupe_key: str, due_at: datetime) -> None:
+        """Move a still-pending reminder to a new time (e.g. 24 hours after the latest answer)."""
+        await self.db.execute(
+            "UPDATE reminders SET due_at = ? WHERE dedupe_key = ? AND status = 'pending'",
+            (to_db(due_at), dedupe_key),
+        )
+
     async def due(self, now: datetime, limit: int = 200) -> list[ReminderRow]:
         rows = await self.db.fetchall(
             "SELECT * FROM reminders WHERE status = 'pending' AND due_at <= ? ORDER BY due_at, id LIMIT ?",

@@ -178,7 +178,10 @@ class BotHarness:
 
     async def feed(self, data: dict[str, Any]) -> None:
         assert self.app is not None, "start the harness first"
-        await self.app.process_update(decode_update(data, self.app.bot))
+        # Through the update queue, as in production, and wait until it (and any update a
+        # conversation handed over) has been handled.
+        await self.app.update_queue.put(decode_update(data, self.app.bot))
+        await self.app.update_queue.join()
 
     def citizen(
         self, user_id: int = 10001, name: str = "李明", language_code: str | None = "zh-CN"

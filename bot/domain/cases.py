@@ -615,3 +615,117 @@ def visible_to_citizen(event_type: EventType) -> bool:
 def event_for_status(status: CaseStatus) -> EventType:
     """The timeline event recorded when a case moves to ``status``."""
     return EventType(str(status))
+
+
+# ------------------------------------------------------------------------ records
+
+
+class Attachment(BaseModel):
+    """A file a citizen sent, kept as Telegram's file id (the bytes stay with Telegram)."""
+
+    file_id: str
+    file_unique_id: str | None = None
+    kind: Literal["photo", "document"]
+    name: str | None = None
+    mime: str | None = None
+    size: int | None = None
+
+
+class NewCase(BaseModel):
+    """What a completed form hands to the filing service."""
+
+    kind: CaseKind
+    description: str
+    place: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    extra: dict[str, str] = Field(default_factory=dict)
+    anonymous: bool = False
+    contact_name: str | None = None
+    contact_phone: str | None = None
+    id_number: str | None = None
+    attachments: list[Attachment] = Field(default_factory=list)
+    submission_key: str
+    user_id: int | None
+    locale: str
+
+    @model_validator(mode="after")
+    def _contact_rules(self) -> NewCase:
+        spec = KIND_SPECS[self.kind]
+        if self.anonymous and not spec.anonymous_allowed:
+            raise DomainError("error-anonymous-not-allowed")
+        # A citizen writing from Telegram can always be answered through the bot.
+        if not self.anonymous and not self.contact_phone and self.user_id is None:
+            raise DomainError("error-contact-required")
+        if len(self.attachments) > MAX_ATTACHMENTS:
+            raise DomainError("error-too-many-files", max=MAX_ATTACHMENTS)
+        return self
+
+
+class Case(BaseModel):
+    """A case as stored."""
+
+    id: int
+    number: str
+    kind: CaseKind
+    status: CaseStatus
+    priority: Priority
+    confidential: bool
+    user_id: int | None
+    locale: str
+    anonymous: bool
+    contact_name: str | None
+    contact_phone: str | None
+    id_number: str | None
+    description: str
+    place: str | None
+    latitude: float | None
+    longitude: float | None
+    extra: dict[str, str]
+    received_at: datetime
+    procedural_due: datetime
+    result_due: datetime
+    fast_track_due: datetime | None
+    first_reply_at: datetime | None
+    result_at: datetime | None
+    closed_at: datetime | None
+    reopen_count: int
+    assignee_id: int | None
+    rating: int | None
+    rating_comment: str | None
+
+    @property
+    def is_open(self) -> bool:
+        return self.status is not CaseStatus.CLOSED
+
+    def next_promise(self) -> datetime | None:
+        """The next date promised to the citizen: the procedural reply, then the result."""
+        if self.status is CaseStatus.CLOSED:
+            return None
+        if self.first_reply_at is None:
+            if self.fast_track_due is not None:
+                return min(self.fast_track_due, self.procedural_due)
+            return self.procedural_due
+        return self.result_due if self.result_at is None else None
+
+
+class CaseEvent(BaseModel):
+    """One entry of a case's timeline."""
+
+    id: int
+    case_id: int
+    at: datetime
+    type: EventType
+    actor: Literal["citizen", "staff", "system"]
+    actor_id: int | None
+    visible: bool
+    body: str | None
+    data: dict[str, str]
+
+
+class FiledCase(BaseModel):
+    """The outcome of filing: the case, and the access code shown to the citizen once."""
+
+    case: Case
+    access_code: str | None  # None when this submission had already been filed
+    duplicate: bool = False

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from bot.clock import Clock
 from bot.config import Settings
 from bot.i18n import Catalog
+from bot.services.cases import CaseService
 from bot.services.notifier import Notifier
 from bot.services.reminders import ReminderService
 from bot.services.users import UserService
@@ -26,3 +27,4 @@ class Services:
     users: UserService
     audit: AuditRepository
     reminders: ReminderService
+    cases: CaseService

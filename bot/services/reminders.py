@@ -52,6 +52,10 @@ class ReminderService:
             kind, key, due_at, payload or {}, not_after, self.clock.now()
         )
 
+    async def postpone(self, key: str, due_at: datetime) -> None:
+        """Move a pending reminder; a sent or cancelled one stays as it is."""
+        await self.repo.postpone(key, due_at)
+
     async def cancel(self, key_prefix: str) -> int:
         """Cancel the pending reminders whose key starts with `key_prefix`."""
         return await self.repo.cancel(key_prefix)

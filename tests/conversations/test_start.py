@@ -60,7 +60,7 @@ async def test_language_command_and_back_to_chinese(bot: BotHarness) -> None:
 async def test_entries_not_built_yet_answer_honestly(bot: BotHarness) -> None:
     chat = bot.citizen(language_code="en")
     await chat.send("/start")
-    for label in ("Hearings and reception day",):
+    for label in ("I am owed wages",):
         replies = await chat.press(label)
         assert any("being built" in r for r in replies), replies
         await chat.send("/start")
