@@ -13,7 +13,7 @@ from bot.i18n import LOCALES_DIR, Catalog, pick_locale
 from handlers.keyboards import MENU_ENTRIES
 
 ROOT = Path(__file__).resolve().parents[2]
-KEY = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$")
+KEY = re.compile(r"^[a-z][a-z0-9_]*(?:-[a-z0-9_]+)*$")
 
 
 @pytest.fixture(scope="module")
