@@ -21,18 +21,23 @@ from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.i18n import Catalog
 from bot.services import Services
+from bot.services.bookings import BookingService
 from bot.services.cases import CaseService
 from bot.services.reminders import ReminderService
 from bot.services.users import UserService
-from handlers import complaints, errors, forms, start, status
+from bot.services.wages import WageService
+from handlers import complaints, errors, forms, hearings, start, status, wages
 from handlers.context import BotContext
+from handlers.hearings import TelegramBookingMarkup
 from handlers.notices import TelegramCaseNotices
 from storage.audit import AuditRepository
+from storage.bookings import BookingRepository
 from storage.cases import CaseRepository
 from storage.db import Database
 from storage.persistence import SqlitePersistence
 from storage.reminders import ReminderRepository
 from storage.users import UserRepository
+from storage.wages import WageRepository
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +58,7 @@ class CitizenBotApp(Application):  # type: ignore[type-arg]
         await super().initialize()
         await self._register_commands()
         interrupted = await self.services.reminders.recover()
+        await self.services.bookings.resync_reminders()
         if interrupted:
             t = self.services.catalog.for_locale(self.services.settings.default_locale)
             await self.services.notifier.to_staff(
@@ -168,16 +174,34 @@ def build_application(
         reminders=ReminderService(ReminderRepository(db), clock),
         cases=CaseService(CaseRepository(db), clock, settings, TelegramCaseNotices(app)),
     )
+    app.services.wages = WageService(
+        WageRepository(db), app.services.cases, app.services.audit, clock
+    )
     for kind, handler in forms.reminder_handlers(app).items():
         app.services.reminders.on(kind, handler)
+    app.services.bookings = BookingService(
+        BookingRepository(db),
+        settings=settings,
+        clock=clock,
+        catalog=catalog,
+        users=app.services.users,
+        reminders=app.services.reminders,
+        notifier=app.services.notifier,
+        audit=app.services.audit,
+        markup=TelegramBookingMarkup(),
+    )
+    app.services.reminders.on("booking_reminder", app.services.bookings.send_reminder)
+    app.services.reminders.on("offer_expiry", app.services.bookings.expire_offer)
 
     app.add_handler(TypeHandler(Update, _note_user), group=-10)
     for handler in start.handlers():
         app.add_handler(handler)
     # Conversations that wait for input come before the general fallbacks.
-    app.add_handler(forms.conversation(complaints.entry_points()))
+    app.add_handler(forms.conversation([*complaints.entry_points(), *wages.entry_points()]))
     app.add_handler(status.conversation())
-    for handler in [*forms.outside_handlers(), *status.handlers()]:
+    for handler in [*forms.outside_handlers(), *status.handlers(), *wages.keyword_handlers()]:
+        app.add_handler(handler)
+    for handler in hearings.handlers():
         app.add_handler(handler)
     for handler in start.fallback_handlers():
         app.add_handler(handler)

@@ -13,6 +13,9 @@ from telegram import Update
 from bot.config import ConfigError, Settings, load_settings
 from bot.logging_setup import setup_logging
 
+_CSV_COLUMNS = (
+    "title,case_type,public,involves_minor,venue,address,on_site,starts_at,ends_at,seats,notes"
+).split(",")
 NO_TOKEN = (
     "BOT_TOKEN is not set. Create a bot with @BotFather in Telegram, then put the token in .env\n"
     "(BOT_TOKEN=123456:ABC...) or the environment. To try the bot without a token, run:\n"
@@ -123,6 +126,63 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+class _NoChats:
+    """The import reaches no chat: hearings it creates have no bookings to tell anyone about."""
+
+    async def to_staff(self, text: str, reply_markup: object = None) -> int | None:
+        return None
+
+    async def to_user(self, user_id: int, text: str, reply_markup: object = None) -> int | None:
+        return None
+
+
+async def _import_hearings(settings: Settings, text: str) -> int:
+    from bot.clock import SystemClock
+    from bot.i18n import Catalog
+    from bot.services.bookings import BookingService
+    from bot.services.hearing_import import import_hearings
+    from bot.services.reminders import ReminderService
+    from bot.services.users import UserService
+    from storage.audit import AuditRepository
+    from storage.bookings import BookingRepository
+    from storage.db import Database
+    from storage.reminders import ReminderRepository
+    from storage.users import UserRepository
+
+    db = Database(settings.database_path)
+    await db.open()
+    try:
+        await db.migrate()
+        clock, catalog = SystemClock(), Catalog(settings.default_locale)
+        service = BookingService(
+            BookingRepository(db),
+            settings=settings,
+            clock=clock,
+            catalog=catalog,
+            users=UserService(UserRepository(db), clock, settings.default_locale),
+            reminders=ReminderService(ReminderRepository(db), clock),
+            notifier=_NoChats(),
+            audit=AuditRepository(db),
+        )
+        report = await import_hearings(text, service, catalog.for_locale(settings.default_locale))
+    finally:
+        await db.close()
+    for line in report.lines:
+        print(line)
+    return 0 if report.refused == 0 and report.created > 0 else 1
+
+
+def cmd_hearings_import(args: argparse.Namespace) -> int:
+    settings = _settings()
+    path = Path(args.file)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"cannot read {path}: {exc}", file=sys.stderr)
+        return 2
+    return asyncio.run(_import_hearings(settings, text))
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="citizen-bot", description="12309 citizen-service Telegram bot"
@@ -145,6 +205,13 @@ def parser() -> argparse.ArgumentParser:
     backup.add_argument("path")
     backup.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
     backup.set_defaults(func=cmd_backup)
+    hearings = sub.add_parser("hearings", help="manage public hearings")
+    hearings_sub = hearings.add_subparsers(dest="hearings_command", required=True)
+    hearings_import = hearings_sub.add_parser(
+        "import", help="create hearings from a CSV file, with a row-by-row report"
+    )
+    hearings_import.add_argument("file", help="CSV with a header row: " + ",".join(_CSV_COLUMNS))
+    hearings_import.set_defaults(func=cmd_hearings_import)
     return p
 
 

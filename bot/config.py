@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.domain.booking import ReceptionRule
+
 SUPPORTED_LOCALES: tuple[str, ...] = ("zh-CN", "en")
 
 
@@ -41,6 +43,33 @@ class Settings(BaseSettings):
     reply_days_mode: Literal["calendar", "working"] = "calendar"
     retention_days: int = Field(default=1095, ge=30, le=36500)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    booking_cutoff_hours: int = Field(default=24, ge=0, le=720)
+    waitlist_offer_hours: int = Field(default=12, ge=1, le=168)
+    reminder_offsets_hours: Annotated[list[int], NoDecode] = Field(default_factory=lambda: [24, 2])
+    reception_rule: str = "WED 1,4 09:00-11:30,14:00-16:30 20"
+
+    @field_validator("reminder_offsets_hours", mode="before")
+    @classmethod
+    def _split_offsets(cls, value: object) -> object:
+        if isinstance(value, int):
+            value = [value]
+        if isinstance(value, str):
+            value = [p.strip() for p in value.replace(";", ",").split(",") if p.strip()]
+        if isinstance(value, list):
+            try:
+                hours = sorted({int(v) for v in value}, reverse=True)
+            except (TypeError, ValueError) as exc:
+                raise ValueError("comma-separated whole hours before the event, like 24,2") from exc
+            if any(not 1 <= h <= 720 for h in hours):
+                raise ValueError("each reminder offset must be 1 to 720 hours, like 24,2")
+            return hours
+        return value
+
+    @field_validator("reception_rule")
+    @classmethod
+    def _reception_rule(cls, value: str) -> str:
+        ReceptionRule.parse(value)  # raises ValueError naming the bad part
+        return value.strip()
 
     @field_validator("staff_user_ids", mode="before")
     @classmethod
@@ -130,6 +159,11 @@ class Settings(BaseSettings):
 
     def is_staff(self, user_id: int | None) -> bool:
         return user_id is not None and user_id in self.staff_user_ids
+
+    @property
+    def reception(self) -> ReceptionRule:
+        """The reception-day rule, parsed, in the office's time zone."""
+        return ReceptionRule.parse(self.reception_rule, self.timezone)
 
     def office_name_for(self, locale: str) -> str:
         return self.office_name if locale.startswith("zh") else self.office_name_en

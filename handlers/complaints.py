@@ -131,7 +131,11 @@ async def submit_complaint(update: Update, context: BotContext, draft: Draft) ->
 
 
 async def send_filed_receipt(
-    update: Update, context: BotContext, case: Any, access_code: str | None
+    update: Update,
+    context: BotContext,
+    case: Any,
+    access_code: str | None,
+    extra: str | None = None,
 ) -> None:
     """The receipt every citizen gets after filing: number, code once, the two promised dates."""
     t, settings = context.t, context.services.settings
@@ -153,6 +157,8 @@ async def send_filed_receipt(
         lines.append(t("case-filed-anonymous"))
     if case.confidential:
         lines.append(t("case-filed-confidential"))
+    if extra:
+        lines.append(extra)
     lines.append(t("case-filed-follow"))
     chat_id = update.effective_chat.id  # type: ignore[union-attr]
     await context.bot.send_message(chat_id, "\n\n".join(lines), reply_markup=main_menu(t))

@@ -70,6 +70,12 @@ class Step:
     render: Callable[[Any, Translator], str] | None = None  # stored value -> summary text
     columns: int = 1
     prompt_args: Callable[[Draft, Translator], dict[str, Any]] | None = None
+    confirm: Callable[[Any, Translator], str] | None = (
+        None  # parsed value said back before the next question
+    )
+    choice_label: Callable[[str, Translator], str] | None = (
+        None  # buttons whose labels are computed
+    )
 
 
 @dataclass
@@ -198,10 +204,11 @@ def _keyboard(
         rows.append([KeyboardButton(t("form-back")), KeyboardButton(t("form-cancel"))])
         return ReplyKeyboardMarkup(rows, resize_keyboard=True, one_time_keyboard=True)
     buttons: list[list[InlineKeyboardButton]] = []
-    if step.kind == "choice":
+    if step.choices:
         row: list[InlineKeyboardButton] = []
-        for i, (_, label) in enumerate(step.choices):
-            row.append(InlineKeyboardButton(t(label), callback_data=_cb(draft, "c", i)))
+        for i, (value, label) in enumerate(step.choices):
+            text = step.choice_label(value, t) if step.choice_label else t(label)
+            row.append(InlineKeyboardButton(text, callback_data=_cb(draft, "c", i)))
             if len(row) == step.columns:
                 buttons.append(row)
                 row = []
@@ -364,6 +371,7 @@ async def _new_draft(
         "files": [],
         "started": now,
         "touched": now,
+        "today": now.astimezone(context.services.settings.tz).date(),
         "user_id": user.id if user else None,
     }
     draft = Draft(data)
@@ -473,7 +481,7 @@ async def on_callback(update: Update, context: BotContext) -> int:
     if action == "skip" and step.optional:
         draft.values[step.name] = None
         return await _advance(update, context, draft)
-    if action == "c" and step.kind == "choice":
+    if action == "c" and step.choices:
         choice = int(args[1]) if len(args) > 1 and args[1].isdigit() else -1
         if not 0 <= choice < len(step.choices):
             return await _stale(update, context)
@@ -581,6 +589,8 @@ async def _accept(
         raise DomainError("form-error-text-expected")
     value = step.parse(text, draft, context) if step.parse else text
     draft.values[step.name] = value
+    if step.confirm is not None:
+        await message.reply_text(step.confirm(value, t))
     return await _advance(update, context, draft)
 
 

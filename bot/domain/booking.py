@@ -127,9 +127,7 @@ def validate_new_hearing(
     venue = draft.venue.strip()
     if not venue:
         raise BookingError("booking-error-venue-empty")
-    # Participants must be told at least 3 days ahead (DOMAIN.md).
-    if draft.starts_at < now + timedelta(days=min_notice_days):
-        raise BookingError("booking-error-notice", days=min_notice_days)
+    check_hearing_start(draft.starts_at, now, min_notice_days)
     if draft.ends_at <= draft.starts_at:
         raise BookingError("booking-error-end-before-start")
     if not 0 <= draft.seats <= MAX_SEATS:
@@ -146,6 +144,43 @@ def validate_new_hearing(
             "public": public,
         }
     )
+
+
+def check_hearing_start(
+    starts_at: datetime, now: datetime, min_notice_days: int = MIN_NOTICE_DAYS
+) -> None:
+    """Raise BookingError unless the hearing starts at least ``min_notice_days`` from now."""
+    # Participants must be told at least 3 days ahead (DOMAIN.md).
+    if starts_at < now + timedelta(days=min_notice_days):
+        raise BookingError("booking-error-notice", days=min_notice_days)
+
+
+_LOCAL_DATETIME = re.compile(
+    r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[ T]+(\d{1,2}):(\d{2})$", re.ASCII
+)
+_LOCAL_TIME = re.compile(r"^(\d{1,2}):(\d{2})$", re.ASCII)
+
+
+def parse_local_datetime(text: str, zone: ZoneInfo, on_day: date | None = None) -> datetime | None:
+    """Read a wall-clock time as staff type it (``2026-12-01 09:30``) in ``zone``, or None.
+
+    With ``on_day`` given, a bare ``11:30`` means that time on that day.
+    """
+    # NFKC: full-width digits and "：" typed with a Chinese IME.
+    cleaned = " ".join(unicodedata.normalize("NFKC", text).split())
+    match = _LOCAL_DATETIME.match(cleaned)
+    if match:
+        year, month, day, hour, minute = (int(g) for g in match.groups())
+    else:
+        short = _LOCAL_TIME.match(cleaned)
+        if short is None or on_day is None:
+            return None
+        year, month, day = on_day.year, on_day.month, on_day.day
+        hour, minute = int(short.group(1)), int(short.group(2))
+    try:
+        return datetime(year, month, day, hour, minute, tzinfo=zone)
+    except ValueError:
+        return None
 
 
 # --- capacity ---------------------------------------------------------------
@@ -555,3 +590,93 @@ def reminder_times(
 def should_send(reminder_due: datetime, event_start: datetime, now: datetime) -> bool:
     """Whether a reminder is due now and still useful (its event has not started)."""
     return reminder_due <= now < event_start
+
+
+# --- my bookings, offers and attendance --------------------------------------
+
+# A booking in one of these holds a seat, a slot or a place in the queue.
+ACTIVE_STATUSES = frozenset(
+    {BookingStatus.confirmed, BookingStatus.waitlisted, BookingStatus.offered}
+)
+
+
+# Attendance can be recorded (and corrected) for these.
+MARKABLE_STATUSES = frozenset(
+    {BookingStatus.confirmed, BookingStatus.attended, BookingStatus.no_show}
+)
+
+
+def check_can_cancel(status: BookingStatus, starts_at: datetime, now: datetime) -> None:
+    """Raise BookingError unless the citizen may still cancel this booking."""
+    if status not in ACTIVE_STATUSES:
+        raise BookingError("booking-error-not-active")
+    if now >= starts_at:
+        raise BookingError("booking-error-started")
+
+
+def check_offer_open(status: BookingStatus, expires_at: datetime | None, now: datetime) -> None:
+    """Raise BookingError unless an offered seat can still be accepted."""
+    if status != BookingStatus.offered:
+        raise BookingError("booking-error-offer-gone")
+    if expires_at is not None and now >= expires_at:
+        raise BookingError("booking-error-offer-expired")
+
+
+def check_can_book_slot(
+    slot_start: datetime, now: datetime, cutoff_hours: int = DEFAULT_CUTOFF_HOURS
+) -> None:
+    """Raise BookingError unless a reception slot is still open for booking."""
+    if now >= booking_cutoff(slot_start, cutoff_hours):
+        raise BookingError("booking-error-cutoff", hours=cutoff_hours)
+
+
+def check_can_mark_attendance(status: BookingStatus, starts_at: datetime, now: datetime) -> None:
+    """Raise BookingError unless staff may record attended / no-show (only once it started)."""
+    if now < starts_at:
+        raise BookingError("booking-error-not-started")
+    if status not in MARKABLE_STATUSES:
+        raise BookingError("booking-error-not-confirmed")
+
+
+def seats_left(seats: int, confirmed_count: int, offered_count: int) -> int:
+    """Free seats as citizens see them: seats held by outstanding offers are taken."""
+    return max(seats - confirmed_count - offered_count, 0)
+
+
+def moved_for_holiday(rule: ReceptionRule, day: date) -> bool:
+    """Whether a reception day is not one of the rule's own weekdays (it was moved by a holiday)."""
+    return day.weekday() != rule.weekday or (day.day - 1) // 7 + 1 not in rule.nth_weeks
+
+
+def check_hearing_title(text: str) -> str:
+    """A hearing title as staff type it, stripped; BookingError when empty or too long."""
+    title = text.strip()
+    if not title:
+        raise BookingError("booking-error-title-empty")
+    if len(title) > MAX_TITLE_LENGTH:
+        raise BookingError("booking-error-title-long", max=MAX_TITLE_LENGTH, count=len(title))
+    return title
+
+
+def check_hearing_end(starts_at: datetime, ends_at: datetime) -> None:
+    """Raise BookingError unless the hearing ends after it starts."""
+    if ends_at <= starts_at:
+        raise BookingError("booking-error-end-before-start")
+
+
+def parse_seat_count(text: str) -> int:
+    """Observer seats as staff type them; BookingError outside 0..MAX_SEATS."""
+    cleaned = unicodedata.normalize("NFKC", text).strip()
+    if not cleaned.isascii() or not cleaned.isdigit() or int(cleaned) > MAX_SEATS:
+        raise BookingError("booking-error-seats-range", min=0, max=MAX_SEATS)
+    return int(cleaned)
+
+
+def parse_group_size(text: str) -> int:
+    """How many come to the reception, as typed; BookingError unless 1..RECEPTION_MAX_GROUP."""
+    cleaned = unicodedata.normalize("NFKC", text).strip()
+    if not cleaned.isascii() or not cleaned.isdigit():
+        raise BookingError("booking-error-group-size", max=RECEPTION_MAX_GROUP)
+    size = int(cleaned)
+    check_group_size(size)
+    return size

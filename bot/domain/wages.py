@@ -917,3 +917,42 @@ def summarize_group(reports: Sequence[WageReportFacts]) -> WageGroupSummary:
         earliest_month=min(r.period_start for r in reports),
         latest_month=max(r.period_end for r in reports),
     )
+
+
+def group_of(
+    target: str,
+    reports: Sequence[tuple[str, str]],
+    confirmed_links: Iterable[tuple[str, str]] = (),
+    split_links: Iterable[tuple[str, str]] = (),
+    threshold: float = SAME_EMPLOYER_THRESHOLD,
+) -> list[str]:
+    """The case numbers grouped with ``target`` (itself first), by the rules of :func:`group_reports`.
+
+    Only the names reachable from ``target`` are compared pairwise, so one look-up stays cheap
+    when an office holds thousands of wage reports.
+    """
+    names = dict(reports)
+    if target not in names:
+        return [target]
+    confirmed = [(a, b) for a, b in confirmed_links if a in names and b in names]
+    splits = [(a, b) for a, b in split_links if a in names and b in names]
+    linked: dict[str, set[str]] = {}
+    for a, b in confirmed:
+        linked.setdefault(a, set()).add(b)
+        linked.setdefault(b, set()).add(a)
+    normalized = {case: normalize_employer(name) for case, name in names.items()}
+    reached, frontier = {target}, [target]
+    while frontier:
+        case = frontier.pop()
+        for other in names:
+            if other in reached:
+                continue
+            similar = employer_similarity(normalized[case], normalized[other]) >= threshold
+            if similar or other in linked.get(case, set()):
+                reached.add(other)
+                frontier.append(other)
+    candidates = [(case, name) for case, name in reports if case in reached]
+    for group in group_reports(candidates, confirmed, splits, threshold):
+        if target in group:
+            return [target, *(case for case in group if case != target)]
+    return [target]

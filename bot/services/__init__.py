@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.clock import Clock
 from bot.config import Settings
 from bot.i18n import Catalog
+from bot.services.bookings import BookingService
 from bot.services.cases import CaseService
 from bot.services.notifier import Notifier
 from bot.services.reminders import ReminderService
 from bot.services.users import UserService
+from bot.services.wages import WageService
 from storage.audit import AuditRepository
 from storage.db import Database
 
@@ -27,4 +29,8 @@ class Services:
     users: UserService
     audit: AuditRepository
     reminders: ReminderService
+    # Built right after the others (it uses them), in bot.app.
+    bookings: BookingService = field(init=False)
     cases: CaseService
+    # Built right after the case service (it files through it), in bot.app.
+    wages: WageService = field(init=False)

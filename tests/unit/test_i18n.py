@@ -104,3 +104,31 @@ def test_fallback_to_default_language_then_key(tmp_path: Path) -> None:
 )
 def test_pick_locale(code: str | None, expected: str) -> None:
     assert pick_locale(code, "zh-CN") == expected
+
+
+def _error_keys_raised_in_domain() -> set[str]:
+    """Every constant key given to DomainError or a subclass in bot/domain."""
+    keys: set[str] = set()
+    for path in (ROOT / "bot" / "domain").glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id.endswith(("Error", "error"))
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+                and KEY.match(node.args[0].value)
+                and "-" in node.args[0].value
+            ):
+                keys.add(node.args[0].value)
+    return keys
+
+
+def test_every_domain_error_has_a_message(catalog: Catalog) -> None:
+    keys = _error_keys_raised_in_domain()
+    assert {"error-too-short", "wage-error-amount", "booking-error-full"} & keys
+    for key in keys:
+        for locale in SUPPORTED_LOCALES:
+            assert key in catalog.keys[locale], f"{key} missing in {locale}"
