@@ -45,6 +45,10 @@ REMINDER_INTERVAL_SECONDS = 20
 OFFLINE_TOKEN = "123456789:OFFLINE-console-token-not-for-telegram"
 
 
+class StartupError(RuntimeError):
+    """The bot cannot start (e.g. the database cannot be opened); the message says why."""
+
+
 class CitizenBotApp(Application):  # type: ignore[type-arg]
     """PTB's Application plus our services, database lifecycle and write-through persistence."""
 
@@ -52,8 +56,13 @@ class CitizenBotApp(Application):  # type: ignore[type-arg]
 
     async def initialize(self) -> None:
         db = self.services.db
-        await db.open()
-        await db.migrate()
+        try:
+            await db.open()
+            await db.migrate()
+        except Exception as exc:
+            # aiosqlite's worker thread would keep the process alive after a failed start.
+            await db.close()
+            raise StartupError(f"cannot open the database {db.path}: {exc}") from exc
         await self.services.users.load()
         await super().initialize()
         await self._register_commands()

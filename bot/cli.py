@@ -7,11 +7,15 @@ import asyncio
 import hashlib
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from telegram import Update
 
 from bot.config import ConfigError, Settings, load_settings
 from bot.logging_setup import setup_logging
+
+if TYPE_CHECKING:
+    from bot.app import CitizenBotApp
 
 _CSV_COLUMNS = (
     "title,case_type,public,involves_minor,venue,address,on_site,starts_at,ends_at,seats,notes"
@@ -45,9 +49,17 @@ def cmd_run(args: argparse.Namespace) -> int:
     if settings.bot_token is None:
         print(NO_TOKEN, file=sys.stderr)
         return 2
-    from bot.app import build_application
+    from bot.app import StartupError, build_application
 
     app = build_application(settings)
+    try:
+        return _serve(app, args, settings)
+    except StartupError as exc:
+        print(f"Cannot start: {exc}", file=sys.stderr)
+        return 1
+
+
+def _serve(app: CitizenBotApp, args: argparse.Namespace, settings: Settings) -> int:
     if args.webhook_url:
         app.run_webhook(
             listen=args.listen,
@@ -80,9 +92,14 @@ def cmd_start(args: argparse.Namespace) -> int:
 def cmd_console(args: argparse.Namespace) -> int:
     settings = _settings()
     setup_logging("WARNING")
+    from bot.app import StartupError
     from bot.console import Console
 
-    asyncio.run(Console(settings).run())
+    try:
+        asyncio.run(Console(settings).run())
+    except StartupError as exc:
+        print(f"Cannot start: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 

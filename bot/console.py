@@ -129,9 +129,11 @@ class Console:
 
     async def stop(self) -> None:
         if self.app is not None:
-            await self.app.stop()
-            await self.app.shutdown()
-            self.app = None
+            app, self.app = self.app, None
+            if app.running:
+                await app.stop()
+            if app._initialized:  # a start that failed half-way has nothing to shut down
+                await app.shutdown()
 
     async def feed(self, data: dict) -> None:
         assert self.app is not None

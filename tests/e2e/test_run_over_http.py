@@ -121,3 +121,28 @@ def test_bad_setting_is_one_clear_line(tmp_path: Path) -> None:
     assert result.stderr.strip().splitlines() == [
         "Configuration error: TIMEZONE: unknown time zone 'Mars/Base'; use an IANA name like Asia/Shanghai"
     ]
+
+
+def test_a_database_that_cannot_open_stops_with_one_line(tmp_path: Path) -> None:
+    broken = tmp_path / "bot.sqlite3"
+    broken.write_text("not a database")
+    env = {
+        **os.environ,
+        "BOT_TOKEN": TOKEN,
+        "DATABASE_PATH": str(broken),
+        "PYTHONPATH": str(ROOT),
+        "BOT_API_BASE_URL": "http://127.0.0.1:9/bot",
+    }
+    for command in (["run"], ["console"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "bot.cli", *command],
+            cwd=tmp_path,
+            env=env,
+            input="/quit\n",
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 1, result.stderr
+        assert "Cannot start: cannot open the database" in result.stderr
+        assert "Traceback" not in result.stderr
