@@ -1,4 +1,4 @@
-"""citizen-bot start | run | console | init-db | backup PATH"""
+"""citizen-bot start | run | console | init-db | backup | restore | new-key | rotate-key | hearings"""
 
 from __future__ import annotations
 
@@ -51,9 +51,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         return 2
     from bot.app import StartupError, build_application
 
-    app = build_application(settings)
     try:
-        return _serve(app, args, settings)
+        return _serve(build_application(settings), args, settings)
     except StartupError as exc:
         print(f"Cannot start: {exc}", file=sys.stderr)
         return 1
@@ -89,12 +88,34 @@ def cmd_start(args: argparse.Namespace) -> int:
     return cmd_run(args)
 
 
+def _console_key(settings: Settings) -> Settings:
+    """The console may run without DATA_KEY: it makes a local key beside the database, and says so."""
+    if settings.data_key is not None:
+        return settings
+    from pydantic import SecretStr
+
+    from storage.crypto import new_key, valid_key
+
+    path = settings.database_path.expanduser().resolve().parent / ".console-data-key"
+    key = path.read_text().strip() if path.exists() else ""
+    if not valid_key(key):
+        key = new_key()
+        path.write_text(key + "\n")
+        path.chmod(0o600)
+    print(
+        f"No DATA_KEY set: the console encrypts personal data with a local key in {path} "
+        "(set DATA_KEY for real use)."
+    )
+    return settings.model_copy(update={"data_key": SecretStr(key)})
+
+
 def cmd_console(args: argparse.Namespace) -> int:
     settings = _settings()
     setup_logging("WARNING")
     from bot.app import StartupError
     from bot.console import Console
 
+    settings = _console_key(settings)
     try:
         asyncio.run(Console(settings).run())
     except StartupError as exc:
@@ -200,6 +221,141 @@ def cmd_hearings_import(args: argparse.Namespace) -> int:
     return asyncio.run(_import_hearings(settings, text))
 
 
+def cmd_new_key(args: argparse.Namespace) -> int:
+    from storage.crypto import new_key
+
+    print(new_key())
+    return 0
+
+
+async def _rotate(settings: Settings) -> int:
+    from storage.crypto import SEALED_COLUMNS, Cipher
+    from storage.db import Database
+
+    assert settings.data_key is not None and settings.data_key_old is not None
+    cipher = Cipher(settings.data_key.get_secret_value(), settings.data_key_old.get_secret_value())
+    db = Database(settings.database_path)  # no cipher: rotation reads the sealed text as stored
+    db.hold()
+    await db.open()
+    try:
+        await db.migrate()
+        changed = 0
+        async with db.transaction() as conn:
+            for table, key, column in SEALED_COLUMNS:
+                sql = f"SELECT {key}, {column} FROM {table} WHERE {column} IS NOT NULL"
+                async with conn.execute(sql) as cursor:
+                    rows = list(await cursor.fetchall())
+                updates = [(cipher.rotate(row[1]), row[0]) for row in rows]
+                await conn.executemany(f"UPDATE {table} SET {column} = ? WHERE {key} = ?", updates)
+                changed += len(updates)
+        return changed
+    finally:
+        await db.close()
+
+
+def cmd_rotate_key(args: argparse.Namespace) -> int:
+    """Re-encrypt personal data: DATA_KEY is the new key, DATA_KEY_OLD the one in use until now."""
+    from storage.db import DatabaseInUse
+
+    settings = _settings()
+    if settings.data_key is None or settings.data_key_old is None:
+        print(
+            "Set DATA_KEY to the new key and DATA_KEY_OLD to the current one, then run again.",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        changed = asyncio.run(_rotate(settings))
+    except DatabaseInUse as exc:
+        print(f"Cannot rotate: {exc}", file=sys.stderr)
+        return 1
+    print(f"re-encrypted {changed} values; now remove DATA_KEY_OLD")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Put a backup in place of the database, unless a bot is running on it."""
+    import sqlite3
+
+    from storage.db import Database, DatabaseInUse
+
+    settings = _settings()
+    source = Path(args.path)
+    if not source.is_file():
+        print(f"{source} does not exist", file=sys.stderr)
+        return 2
+    check = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        verdict = check.execute("PRAGMA integrity_check").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        verdict = str(exc)
+    if verdict != "ok":
+        check.close()
+        print(f"{source} is not a sound database ({verdict}); nothing was changed", file=sys.stderr)
+        return 1
+    target = Database(settings.database_path)
+    try:
+        target.hold()
+    except DatabaseInUse as exc:
+        check.close()
+        print(f"Cannot restore: {exc}", file=sys.stderr)
+        return 1
+    try:
+        dest = sqlite3.connect(settings.database_path)
+        check.backup(dest)  # page by page, WAL-safe, replaces the whole content
+        dest.close()
+    finally:
+        check.close()
+        target.release()
+    print(f"restored {source} into {settings.database_path}")
+    return 0
+
+
+async def _purge(settings: Settings, dry_run: bool) -> str:
+    from bot.app import data_cipher
+    from bot.clock import SystemClock
+    from bot.services.privacy import PrivacyService
+    from bot.services.reminders import ReminderService
+    from storage.audit import AuditRepository
+    from storage.db import Database
+    from storage.privacy import PrivacyRepository
+    from storage.reminders import ReminderRepository
+
+    db = Database(settings.database_path, cipher=data_cipher(settings))
+    await db.open()
+    try:
+        await db.migrate()
+        clock = SystemClock()
+        service = PrivacyService(
+            PrivacyRepository(db),
+            AuditRepository(db),
+            ReminderService(ReminderRepository(db), clock),
+            clock,
+            settings,
+        )
+        report = await service.purge(dry_run=dry_run)
+    finally:
+        await db.close()
+    verb = "would remove" if dry_run else "removed"
+    return (
+        f"{verb} the personal data of {report.cases} cases closed before "
+        f"{report.cutoff:%Y-%m-%d} and of {report.bookings} bookings (statistics are kept)"
+    )
+
+
+def cmd_purge(args: argparse.Namespace) -> int:
+    """Remove personal data older than RETENTION_DAYS; --dry-run only counts."""
+    from bot.app import StartupError
+
+    settings = _settings()
+    try:
+        print(asyncio.run(_purge(settings, args.dry_run)))
+    except StartupError as exc:
+        print(f"Cannot purge: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="citizen-bot", description="12309 citizen-service Telegram bot"
@@ -222,6 +378,19 @@ def parser() -> argparse.ArgumentParser:
     backup.add_argument("path")
     backup.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
     backup.set_defaults(func=cmd_backup)
+    purge = sub.add_parser("purge", help="remove personal data older than RETENTION_DAYS")
+    purge.add_argument("--dry-run", action="store_true", help="only say what would be removed")
+    purge.set_defaults(func=cmd_purge)
+    restore = sub.add_parser(
+        "restore", help="put a backup in place (refused while a bot runs on it)"
+    )
+    restore.add_argument("path")
+    restore.set_defaults(func=cmd_restore)
+    sub.add_parser("new-key", help="print a new DATA_KEY").set_defaults(func=cmd_new_key)
+    rotate = sub.add_parser(
+        "rotate-key", help="re-encrypt personal data (DATA_KEY new, DATA_KEY_OLD current)"
+    )
+    rotate.set_defaults(func=cmd_rotate_key)
     hearings = sub.add_parser("hearings", help="manage public hearings")
     hearings_sub = hearings.add_subparsers(dest="hearings_command", required=True)
     hearings_import = hearings_sub.add_parser(

@@ -28,11 +28,15 @@ class Settings(BaseSettings):
     )
 
     bot_token: SecretStr | None = None
+    data_key: SecretStr | None = None
+    data_key_old: SecretStr | None = None
     bot_api_base_url: str | None = None
     bot_api_base_file_url: str | None = None
     database_path: Path = Path("./data/citizenbot.sqlite3")
     staff_chat_id: int | None = None
     staff_user_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    staff_admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    digest_time: str = "09:00"
     timezone: str = "Asia/Shanghai"
     default_locale: Literal["zh-CN", "en"] = "zh-CN"
     office_name: str = "示例区人民检察院"
@@ -42,6 +46,8 @@ class Settings(BaseSettings):
     tracking_prefix: str = "SD"
     reply_days_mode: Literal["calendar", "working"] = "calendar"
     retention_days: int = Field(default=1095, ge=30, le=36500)
+    flood_max_messages: int = Field(default=20, ge=3, le=10000)
+    flood_window_seconds: int = Field(default=10, ge=1, le=3600)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     booking_cutoff_hours: int = Field(default=24, ge=0, le=720)
     waitlist_offer_hours: int = Field(default=12, ge=1, le=168)
@@ -71,7 +77,14 @@ class Settings(BaseSettings):
         ReceptionRule.parse(value)  # raises ValueError naming the bad part
         return value.strip()
 
-    @field_validator("staff_user_ids", mode="before")
+    @field_validator("digest_time")
+    @classmethod
+    def _digest_time(cls, value: str) -> str:
+        from bot.domain.staffdesk import parse_digest_time
+
+        return parse_digest_time(value).strftime("%H:%M")  # raises ValueError naming the form
+
+    @field_validator("staff_user_ids", "staff_admin_ids", mode="before")
     @classmethod
     def _split_ids(cls, value: object) -> object:
         if isinstance(value, str):
@@ -94,6 +107,17 @@ class Settings(BaseSettings):
             if not re.fullmatch(r"-?\d+", value):
                 raise ValueError("a numeric Telegram chat id, like -1001234567890")
         return value
+
+    @field_validator("data_key", "data_key_old")
+    @classmethod
+    def _fernet_key(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value().strip():
+            return None
+        from storage.crypto import valid_key
+
+        if not valid_key(value.get_secret_value().strip()):
+            raise ValueError("not a valid key; create one with: citizen-bot new-key")
+        return SecretStr(value.get_secret_value().strip())
 
     @field_validator("bot_token", mode="before")
     @classmethod

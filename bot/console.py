@@ -100,6 +100,9 @@ class Console:
         head = "🤖" if here else f"  [→ {self._label(sent.chat_id)}]"
         action = " (edited)" if sent.edited else ""
         text = sent.text or ""
+        if sent.method in ("sendDocument", "sendPhoto") and not sent.edited:
+            attached = sent.params.get("document") or sent.params.get("photo")
+            text = f"📎 [{attached}] {text}"
         print(f"{head}{action} #{sent.message_id} {text}".rstrip(), file=self.out)
         for number, button in enumerate(sent.flat_buttons, 1):
             extra = " (shares your phone)" if button.get("request_contact") else ""

@@ -10,8 +10,15 @@ _ID = re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])")
 _PHONE = re.compile(r"(?<![\d+])(?:\+\d[\d \-]{6,16}\d|(?:86)?1[3-9]\d{9}|0\d{2,3}-\d{7,8})(?!\d)")
 
 
+# Bot API URLs carry the token: .../bot123456:AAE.../getMe
+_TOKEN_IN_URL = re.compile(r"(/(?:file/)?bot)\d+:[A-Za-z0-9_\-]+")
+_TOKEN = re.compile(r"\b\d{6,12}:[A-Za-z0-9_\-]{30,}\b")
+
+
 def redact(text: str) -> str:
-    """Replace anything that looks like an ID or phone number with a fixed marker."""
+    """Replace bot tokens and anything that looks like an ID or phone number with a fixed marker."""
+    text = _TOKEN_IN_URL.sub(r"\1[token]", text)
+    text = _TOKEN.sub("[token]", text)
     text = _ID.sub("[id]", text)
     return _PHONE.sub("[phone]", text)
 

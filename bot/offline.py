@@ -80,6 +80,9 @@ class FakeTelegram:
         self.chat_titles: dict[int, str] = {}
         self.chat_members: dict[tuple[int, int], str] = {}
         self.files: dict[str, dict[str, Any]] = {}
+        self.uploads: list[
+            tuple[str, str, bytes]
+        ] = []  # (method, file name, content) of files the bot sent
 
     def next_message_id(self, chat_id: int) -> int:
         with self._lock:
@@ -261,9 +264,15 @@ class OfflineRequest(BaseRequest):
         api_method = url.rsplit("/", 1)[-1]
         params = dict(request_data.parameters) if request_data else {}
         if request_data is not None and request_data.contains_files:
-            for param in request_data._parameters:  # file uploads: keep only the file names
+            for (
+                param
+            ) in request_data._parameters:  # file uploads: the name in params, bytes in uploads
                 if param.input_files:
                     params[param.name] = ",".join(f.filename or "file" for f in param.input_files)
+                    for upload in param.input_files:
+                        self.telegram.uploads.append(
+                            (api_method, upload.filename or "file", upload.input_file_content)
+                        )
         result = self.telegram.answer(api_method, params)
         return 200, json.dumps({"ok": True, "result": result}).encode()
 

@@ -24,12 +24,12 @@ NAVIGATION_COMMANDS = (
     "hearings_admin",
     "mydata",
 )
-_REQUEUED = "_requeued_update_ids"
+REQUEUED_KEY = "_requeued_update_ids"
 
 
 async def hand_over(update: Update, context: BotContext) -> int:
     """End the current conversation and let the update be handled again by its real target."""
-    requeued: set[int] = context.application.bot_data.setdefault(_REQUEUED, set())
+    requeued: set[int] = context.application.bot_data.setdefault(REQUEUED_KEY, set())
     if update.update_id in requeued:  # never loop: a second pass goes nowhere
         requeued.discard(update.update_id)
         return ConversationHandler.END
@@ -50,4 +50,4 @@ def navigation_fallbacks() -> list[BaseHandler]:
 
 
 def was_requeued(context: BotContext, update: Update) -> bool:
-    return update.update_id in context.application.bot_data.get(_REQUEUED, set())
+    return update.update_id in context.application.bot_data.get(REQUEUED_KEY, set())

@@ -33,7 +33,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.domain.cases import MAX_ATTACHMENTS, Attachment, check_attachment
+from bot.domain.cases import MAX_ATTACHMENTS, Attachment, check_attachment, new_access_code
 from bot.domain.errors import DomainError
 from bot.domain.validation import mask_phone, normalize_name, normalize_phone
 from bot.i18n import Translator
@@ -373,6 +373,8 @@ async def _new_draft(
         "touched": now,
         "today": now.astimezone(context.services.settings.tz).date(),
         "user_id": user.id if user else None,
+        # Made now, stored with the draft: a crash right after filing cannot lose the code shown.
+        "code": new_access_code(),
     }
     draft = Draft(data)
     data["step"] = _steps(draft)[0].name

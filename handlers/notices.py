@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.error import TelegramError
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
+from telegram.error import BadRequest, TelegramError
 
-from bot.domain.cases import Attachment, Case, CaseEvent, EventType, Satisfaction, is_bad_rating
-from bot.domain.validation import mask_phone
+from bot.domain.cases import Attachment, Case, CaseEvent, Satisfaction
+from bot.domain.staffdesk import StaffAction
 from bot.i18n import Translator, format_date
 from handlers.callbacks import encode
+from storage.staff import Buttons
 
 if TYPE_CHECKING:
     from bot.app import CitizenBotApp
 
 log = logging.getLogger(__name__)
-SUMMARY_CHARS = 300
+CAPTION_MAX = 1024
 
 
 class TelegramCaseNotices:
@@ -28,9 +29,6 @@ class TelegramCaseNotices:
     def _services(self):  # type: ignore[no-untyped-def]
         return self.app.services
 
-    def _staff_t(self) -> Translator:
-        return self._services.catalog.for_locale(self._services.settings.default_locale)
-
     def _citizen_t(self, case: Case) -> Translator:
         users = self._services.users
         locale = (
@@ -38,83 +36,14 @@ class TelegramCaseNotices:
         )
         return self._services.catalog.for_locale(locale)
 
-    async def _forward_files(self, case: Case, attachments: list[Attachment]) -> None:
-        chat_id = self._services.settings.staff_chat_id
-        if chat_id is None:
-            return
-        for item in attachments:
-            try:
-                if item.kind == "photo":
-                    await self.app.bot.send_photo(chat_id, item.file_id, caption=case.number)
-                else:
-                    await self.app.bot.send_document(chat_id, item.file_id, caption=case.number)
-            except TelegramError as exc:
-                log.warning("could not forward a file of %s: %s", case.number, type(exc).__name__)
-
     async def new_case(self, case: Case, attachments: list[Attachment]) -> None:
-        t, tz = self._staff_t(), self._services.settings.tz
-        lines = [
-            t(
-                "staff-new-case",
-                number=case.number,
-                kind=t(f"kind-{case.kind.value}"),
-                priority=t(f"priority-{case.priority.value}"),
-            )
-        ]
-        if case.confidential:
-            lines.append(t("staff-case-confidential"))
-        else:
-            summary = (
-                case.description
-                if len(case.description) <= SUMMARY_CHARS
-                else case.description[:SUMMARY_CHARS] + "…"
-            )
-            lines.append(summary)
-            if case.place:
-                lines.append(t("staff-case-place", place=case.place))
-        contact = (
-            t("staff-anonymous")
-            if case.anonymous
-            else t(
-                "staff-case-contact",
-                name=case.contact_name or "-",
-                phone=mask_phone(case.contact_phone or ""),
-            )
-        )
-        lines.append(contact)
-        if attachments:
-            lines.append(t("staff-case-files", count=len(attachments)))
-        lines.append(
-            t(
-                "staff-case-promises",
-                procedural=format_date(case.procedural_due, t.locale, tz),
-                result=format_date(case.result_due, t.locale, tz),
-            )
-        )
-        await self._services.notifier.to_staff("\n".join(lines))
-        if not case.confidential:
-            await self._forward_files(case, attachments)
+        # the card, its files and the deadline reminders are the staff desk's
+        await self._services.staffdesk.case_arrived(case, attachments)
 
     async def citizen_activity(
         self, case: Case, event: CaseEvent, attachments: list[Attachment]
     ) -> None:
-        t = self._staff_t()
-        if event.type is EventType.RATED:
-            rating = int(event.data.get("rating", "0"))
-            key = "staff-bad-rating" if is_bad_rating(rating) else "staff-rating"
-            text = t(key, number=case.number, rating=t(f"rating-{rating}"))
-        elif event.type is EventType.REOPENED:
-            text = t("staff-case-reopened", number=case.number, reason=event.body or "")
-        else:
-            text = t(
-                "staff-citizen-info",
-                number=case.number,
-                text=event.body or "",
-                count=len(attachments),
-            )
-        await self._services.notifier.to_staff(text)
-        if not case.confidential:
-            await self._forward_files(case, attachments)
+        await self._services.staffdesk.citizen_activity(case, event, attachments)
 
     async def status_changed(self, case: Case, event: CaseEvent) -> None:
         if case.user_id is None:
@@ -164,3 +93,149 @@ def rating_keyboard(t: Translator, number: str) -> InlineKeyboardMarkup:
             for level in sorted(Satisfaction, reverse=True)
         ]
     )
+
+
+# ---------------------------------------------------------------------------- staff desk
+
+STAFF_CALLBACK_NS = "sc"
+# the order of a card's buttons, two to a row
+_ACTION_KEYS: dict[StaffAction, str] = {
+    StaffAction.ACCEPT: "staff-button-accept",
+    StaffAction.NEEDS_INFO: "staff-button-needinfo",
+    StaffAction.TRANSFER: "staff-button-transfer",
+    StaffAction.REJECT: "staff-button-reject",
+    StaffAction.ANSWER: "staff-button-answer",
+    StaffAction.CLOSE: "staff-button-close",
+    StaffAction.ASSIGN: "staff-button-assign",
+}
+
+
+class TelegramStaffMarkup:
+    """The buttons of the staff desk, as callback data parsed by handlers/staff.py."""
+
+    def card(self, t: Translator, number: str, actions: list[StaffAction]) -> Buttons:
+        buttons = [
+            (t(key), encode(STAFF_CALLBACK_NS, action.value, number))
+            for action, key in _ACTION_KEYS.items()
+            if action in actions
+        ]
+        return [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+
+    def show_card(self, t: Translator, number: str) -> tuple[str, str]:
+        return (
+            t("staff-button-show-card", number=number),
+            encode(STAFF_CALLBACK_NS, "card", number),
+        )
+
+    def citizen_open(self, t: Translator, number: str) -> InlineKeyboardMarkup:
+        return InlineKeyboardMarkup(
+            [
+                [
+                    InlineKeyboardButton(
+                        t("mycases-open-button", number=number),
+                        callback_data=encode("mc", "open", number),
+                    )
+                ]
+            ]
+        )
+
+
+def inline_markup(buttons: Buttons) -> InlineKeyboardMarkup | None:
+    """Stored (label, callback data) rows as Telegram's inline keyboard."""
+    if not buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton(label, callback_data=data) for label, data in row]
+            for row in buttons
+        ]
+    )
+
+
+class TelegramStaffChat:
+    """The staff desk's ports on Telegram: the staff chat (posts, files, card edits) and the
+    citizen's chat (staff replies)."""
+
+    def __init__(self, app: CitizenBotApp) -> None:
+        self.app = app
+
+    @property
+    def _chat_id(self) -> int | None:
+        return self.app.services.settings.staff_chat_id
+
+    @staticmethod
+    def _reply(message_id: int | None) -> ReplyParameters | None:
+        # a deleted card must not stop the post
+        return (
+            ReplyParameters(message_id=message_id, allow_sending_without_reply=True)
+            if message_id
+            else None
+        )
+
+    async def post(self, text: str, buttons: Buttons, reply_to: int | None) -> int | None:
+        if self._chat_id is None:
+            return None
+        try:
+            message = await self.app.bot.send_message(
+                self._chat_id,
+                text,
+                reply_markup=inline_markup(buttons),
+                reply_parameters=self._reply(reply_to),
+            )
+        except TelegramError as exc:
+            log.error("could not post to the staff chat: %s", exc)
+            return None
+        return message.message_id
+
+    async def post_file(
+        self, kind: str, file_id: str, caption: str, reply_to: int | None
+    ) -> int | None:
+        if self._chat_id is None:
+            return None
+        send = self.app.bot.send_photo if kind == "photo" else self.app.bot.send_document
+        try:
+            message = await send(
+                self._chat_id, file_id, caption=caption, reply_parameters=self._reply(reply_to)
+            )
+        except TelegramError as exc:
+            log.warning("could not forward a file to the staff chat: %s", type(exc).__name__)
+            return None
+        return message.message_id
+
+    async def edit(self, message_id: int, text: str, buttons: Buttons) -> bool:
+        if self._chat_id is None:
+            return False
+        try:
+            await self.app.bot.edit_message_text(
+                text,
+                chat_id=self._chat_id,
+                message_id=message_id,
+                reply_markup=inline_markup(buttons),
+            )
+        except BadRequest as exc:
+            # "message is not modified" and a deleted card are both fine to ignore
+            log.info("card %s not edited: %s", message_id, exc)
+            return False
+        except TelegramError as exc:
+            log.warning("card %s not edited: %s", message_id, type(exc).__name__)
+            return False
+        return True
+
+    async def to_citizen(
+        self, user_id: int, text: str, attachment: Attachment | None, markup: Any
+    ) -> int | None:
+        bot = self.app.bot
+        try:
+            if attachment is None:
+                message = await bot.send_message(user_id, text, reply_markup=markup)
+            elif len(text) > CAPTION_MAX:
+                await bot.send_message(user_id, text)
+                send = bot.send_photo if attachment.kind == "photo" else bot.send_document
+                message = await send(user_id, attachment.file_id, reply_markup=markup)
+            else:
+                send = bot.send_photo if attachment.kind == "photo" else bot.send_document
+                message = await send(user_id, attachment.file_id, caption=text, reply_markup=markup)
+        except TelegramError as exc:
+            log.warning("could not send a staff reply to a citizen: %s", type(exc).__name__)
+            return None
+        return message.message_id

@@ -118,8 +118,11 @@ def _counts(r: sqlite3.Row) -> HearingCounts:
 class BookingTx:
     """The statements of one write transaction (BEGIN IMMEDIATE): read, decide, write, atomically."""
 
-    def __init__(self, conn: aiosqlite.Connection) -> None:
+    def __init__(
+        self, conn: aiosqlite.Connection, seal: Callable[[str | None], str | None]
+    ) -> None:
         self.conn = conn
+        self.seal = seal  # phone numbers are stored sealed (storage/crypto.py)
 
     async def _one(self, sql: str, params: tuple[Any, ...]) -> sqlite3.Row | None:
         async with self.conn.execute(sql, params) as cursor:
@@ -230,7 +233,7 @@ class BookingTx:
                 reception_date.isoformat() if reception_date else None,
                 user_id,
                 name,
-                phone,
+                self.seal(phone),
                 locale,
                 topic,
                 group_size,
@@ -280,7 +283,7 @@ class BookingRepository:
     async def transaction(self) -> AsyncIterator[BookingTx]:
         """One BEGIN IMMEDIATE transaction under the process write lock."""
         async with self.db.transaction() as conn:
-            yield BookingTx(conn)
+            yield BookingTx(conn, self.db.seal)
 
     async def add_hearing(
         self, draft: HearingDraft, created_by: int | None, now: datetime

@@ -127,8 +127,8 @@ class CaseRepository:
                     new.locale,
                     int(new.anonymous),
                     None if new.anonymous else new.contact_name,
-                    None if new.anonymous else new.contact_phone,
-                    None if new.anonymous else new.id_number,
+                    None if new.anonymous else self.db.seal(new.contact_phone),
+                    None if new.anonymous else self.db.seal(new.id_number),
                     new.description,
                     new.place,
                     new.latitude,
@@ -290,6 +290,68 @@ class CaseRepository:
 
     async def clear_lookup_failures(self, case_id: int) -> None:
         await self.db.execute("DELETE FROM lookup_failures WHERE case_id = ?", (case_id,))
+
+    # ------------------------------------------------------------ staff desk
+
+    async def open_cases(self) -> list[Case]:
+        """Every case not closed, oldest first."""
+        rows = await self.db.fetchall(
+            "SELECT * FROM cases WHERE status != ? ORDER BY received_at, id",
+            (CaseStatus.CLOSED.value,),
+        )
+        return [_case(r) for r in rows]
+
+    async def received_between(self, start: datetime, end: datetime) -> list[Case]:
+        """The cases received in [start, end), oldest first."""
+        rows = await self.db.fetchall(
+            "SELECT * FROM cases WHERE received_at >= ? AND received_at < ? ORDER BY received_at, id",
+            (to_db(start), to_db(end)),
+        )
+        return [_case(r) for r in rows]
+
+    async def assign(
+        self, case_id: int, assignee_id: int, data: dict[str, str], now: datetime
+    ) -> tuple[Case, CaseEvent]:
+        """Set the assignee and record the internal ASSIGNED event, in one transaction."""
+        async with self.db.transaction() as conn:
+            await conn.execute(
+                "UPDATE cases SET assignee_id = ?, updated_at = ? WHERE id = ?",
+                (assignee_id, to_db(now), case_id),
+            )
+            event_id = await _insert_event(
+                conn, case_id, now, EventType.ASSIGNED, "staff", assignee_id, False, None, data
+            )
+            case_row = await _fetchone(conn, "SELECT * FROM cases WHERE id = ?", (case_id,))
+            event_row = await _fetchone(conn, "SELECT * FROM case_events WHERE id = ?", (event_id,))
+        assert case_row is not None and event_row is not None
+        return _case(case_row), _event(event_row)
+
+    async def add_staff_message(
+        self,
+        case_id: int,
+        event_type: EventType,
+        actor_id: int | None,
+        visible: bool,
+        body: str | None,
+        now: datetime,
+        data: dict[str, str],
+        attachments: list[Attachment],
+    ) -> tuple[Case, CaseEvent]:
+        """A staff reply or note with its files; a visible reply is the first reply if none was."""
+        async with self.db.transaction() as conn:
+            event_id = await _insert_event(
+                conn, case_id, now, event_type, "staff", actor_id, visible, body, data
+            )
+            await _insert_attachments(conn, case_id, event_id, attachments, now)
+            await conn.execute(
+                "UPDATE cases SET updated_at = ?, first_reply_at = "
+                "CASE WHEN ? THEN COALESCE(first_reply_at, ?) ELSE first_reply_at END WHERE id = ?",
+                (to_db(now), int(visible), to_db(now), case_id),
+            )
+            case_row = await _fetchone(conn, "SELECT * FROM cases WHERE id = ?", (case_id,))
+            event_row = await _fetchone(conn, "SELECT * FROM case_events WHERE id = ?", (event_id,))
+        assert case_row is not None and event_row is not None
+        return _case(case_row), _event(event_row)
 
 
 _SETTABLE = frozenset({"first_reply_at", "result_at", "closed_at", "reopen_count", "assignee_id"})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import fcntl
 import logging
 import re
 import sqlite3
@@ -10,9 +11,11 @@ from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import aiosqlite
+
+from storage.crypto import PREFIX, Cipher
 
 log = logging.getLogger(__name__)
 
@@ -33,13 +36,51 @@ def migration_files() -> list[tuple[int, str, str]]:
     return found
 
 
-class Database:
-    """One connection per process. Writes go through `transaction()`, one at a time."""
+class DatabaseInUse(RuntimeError):
+    """Another process (a running bot) holds the database."""
 
-    def __init__(self, path: Path | str) -> None:
+
+class Row(tuple):  # type: ignore[type-arg]
+    """A result row like sqlite3.Row (by index or by name, dict(row) works), with sealed values opened."""
+
+    _names: dict[str, int]
+
+    def __getitem__(self, key: Any) -> Any:  # type: ignore[override]
+        if isinstance(key, str):
+            return tuple.__getitem__(self, self._names[key])
+        return tuple.__getitem__(self, key)
+
+    def keys(self) -> list[str]:
+        return list(self._names)
+
+
+class Database:
+    """One connection per process. Writes go through `transaction()`, one at a time.
+
+    With a cipher, values sealed by `seal()` are opened on every read (see storage/crypto.py).
+    """
+
+    def __init__(self, path: Path | str, cipher: Cipher | None = None) -> None:
         self.path = Path(path)
+        self.cipher = cipher
         self._conn: aiosqlite.Connection | None = None
         self._write_lock = asyncio.Lock()
+        self._lock_file: IO[str] | None = None
+
+    def seal(self, value: str | None) -> str | None:
+        """Seal personal data before it is written (no-op without a cipher)."""
+        return self.cipher.seal(value) if self.cipher is not None else value
+
+    def _row_factory(self, cursor: sqlite3.Cursor, values: tuple[Any, ...]) -> Row:
+        cipher = self.cipher
+        if cipher is not None:
+            values = tuple(
+                cipher.open(v) if isinstance(v, str) and v.startswith(PREFIX) else v for v in values
+            )
+        row = Row(values)
+        names = cursor.description
+        row._names = {d[0]: i for i, d in enumerate(names)} if names else {}
+        return row
 
     @property
     def conn(self) -> aiosqlite.Connection:
@@ -53,7 +94,7 @@ class Database:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # isolation_level=None: we open transactions ourselves (BEGIN IMMEDIATE for writes).
         self._conn = await aiosqlite.connect(self.path, isolation_level=None)
-        self._conn.row_factory = sqlite3.Row
+        self._conn.row_factory = self._row_factory
         for pragma in (
             "PRAGMA journal_mode=WAL",
             "PRAGMA foreign_keys=ON",
@@ -66,6 +107,29 @@ class Database:
         if self._conn is not None:
             await self._conn.close()
             self._conn = None
+        self.release()
+
+    def hold(self) -> None:
+        """Mark the database as in use by this process (released on close or process death).
+
+        `restore` and `rotate-key` refuse to run while another process holds it.
+        """
+        if self._lock_file is not None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(self.path.with_name(self.path.name + ".lock"), "a+")
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            raise DatabaseInUse(f"{self.path} is in use by a running bot; stop it first") from None
+        self._lock_file = handle
+
+    def release(self) -> None:
+        if self._lock_file is not None:
+            fcntl.flock(self._lock_file, fcntl.LOCK_UN)
+            self._lock_file.close()
+            self._lock_file = None
 
     async def migrate(self) -> int:
         """Apply every migration newer than PRAGMA user_version; returns the new version."""
@@ -103,15 +167,11 @@ class Database:
             else:
                 await self.conn.execute("COMMIT")
 
-    async def fetchall(
-        self, sql: str, params: Sequence[Any] | dict[str, Any] = ()
-    ) -> list[sqlite3.Row]:
+    async def fetchall(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[Row]:
         async with self.conn.execute(sql, params) as cursor:
             return list(await cursor.fetchall())
 
-    async def fetchone(
-        self, sql: str, params: Sequence[Any] | dict[str, Any] = ()
-    ) -> sqlite3.Row | None:
+    async def fetchone(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> Row | None:
         async with self.conn.execute(sql, params) as cursor:
             return await cursor.fetchone()
 

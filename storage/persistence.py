@@ -30,6 +30,26 @@ class SqlitePersistence(BasePersistence[dict[str, Any], dict[str, Any], dict[str
             update_interval=update_interval,
         )
         self.db = db
+        self._batch: list[tuple[str, tuple[Any, ...]]] | None = None
+
+    def begin_batch(self) -> None:
+        """Collect writes instead of running them, until `commit_batch`."""
+        self._batch = []
+
+    async def commit_batch(self, extra: list[tuple[str, tuple[Any, ...]]] | None = None) -> None:
+        """Write everything collected, plus `extra` statements, in one transaction."""
+        statements, self._batch = [*(self._batch or []), *(extra or [])], None
+        if not statements:
+            return
+        async with self.db.transaction() as conn:
+            for sql, params in statements:
+                await conn.execute(sql, params)
+
+    async def _write(self, sql: str, params: tuple[Any, ...]) -> None:
+        if self._batch is not None:
+            self._batch.append((sql, params))
+        else:
+            await self.db.execute(sql, params)
 
     async def get_user_data(self) -> dict[int, dict[str, Any]]:
         rows = await self.db.fetchall("SELECT user_id, data FROM ptb_user_data")
@@ -56,11 +76,11 @@ class SqlitePersistence(BasePersistence[dict[str, Any], dict[str, Any], dict[str
     ) -> None:
         key_json = jsoncodec.dumps(list(key))
         if new_state is None:
-            await self.db.execute(
+            await self._write(
                 "DELETE FROM ptb_conversations WHERE name = ? AND key = ?", (name, key_json)
             )
             return
-        await self.db.execute(
+        await self._write(
             "INSERT INTO ptb_conversations(name, key, state, updated) VALUES (?, ?, ?, ?) "
             "ON CONFLICT(name, key) DO UPDATE SET state = excluded.state, updated = excluded.updated",
             (name, key_json, jsoncodec.dumps(new_state), datetime.now(UTC).isoformat()),
@@ -74,12 +94,12 @@ class SqlitePersistence(BasePersistence[dict[str, Any], dict[str, Any], dict[str
 
     async def _upsert(self, table: str, column: str, ident: int, data: dict[str, Any]) -> None:
         if not data:
-            await self.db.execute(f"DELETE FROM {table} WHERE {column} = ?", (ident,))
+            await self._write(f"DELETE FROM {table} WHERE {column} = ?", (ident,))
             return
-        await self.db.execute(
+        await self._write(
             f"INSERT INTO {table}({column}, data) VALUES (?, ?) "
             f"ON CONFLICT({column}) DO UPDATE SET data = excluded.data",
-            (ident, jsoncodec.dumps(data)),
+            (ident, self.db.seal(jsoncodec.dumps(data))),  # drafts hold phone and ID numbers
         )
 
     async def update_bot_data(self, data: dict[str, Any]) -> None:
@@ -89,10 +109,10 @@ class SqlitePersistence(BasePersistence[dict[str, Any], dict[str, Any], dict[str
         return None
 
     async def drop_chat_data(self, chat_id: int) -> None:
-        await self.db.execute("DELETE FROM ptb_chat_data WHERE chat_id = ?", (chat_id,))
+        await self._write("DELETE FROM ptb_chat_data WHERE chat_id = ?", (chat_id,))
 
     async def drop_user_data(self, user_id: int) -> None:
-        await self.db.execute("DELETE FROM ptb_user_data WHERE user_id = ?", (user_id,))
+        await self._write("DELETE FROM ptb_user_data WHERE user_id = ?", (user_id,))
 
     async def refresh_user_data(self, user_id: int, user_data: dict[str, Any]) -> None:
         return None

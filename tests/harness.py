@@ -18,9 +18,11 @@ from bot.offline import (
     decode_update,
     find_button,
 )
+from storage.crypto import new_key
 
 STAFF_CHAT_ID = -1001234567890
 STAFF_USER_ID = 900001
+TEST_DATA_KEY = new_key()
 
 
 def make_settings(tmp_path: Path, **overrides: Any) -> Settings:
@@ -29,6 +31,8 @@ def make_settings(tmp_path: Path, **overrides: Any) -> Settings:
         "staff_chat_id": STAFF_CHAT_ID,
         "staff_user_ids": [STAFF_USER_ID],
         "bot_token": None,
+        "data_key": TEST_DATA_KEY,
+        "flood_max_messages": 10000,  # the injected clock stands still; flood tests set their own
     }
     values.update(overrides)
     return load_settings(**values)

@@ -270,6 +270,66 @@ class CaseService:
             await self.notices.ask_rating(updated)
         return updated, event
 
+    async def staff_case(self, number: str) -> Case:
+        """Any case by its number, for staff (no ownership check: staff guards come first)."""
+        case = await self.repo.by_number(number)
+        if case is None:
+            raise DomainError("error-case-not-found")
+        return case
+
+    async def all_events(self, case: Case) -> list[CaseEvent]:
+        """Every event of a case, internal ones included, oldest first (staff only)."""
+        return await self.repo.events(case.id, visible_only=False)
+
+    async def files(self, case: Case) -> list[Attachment]:
+        """Every file of a case (from the form and later additions), oldest first."""
+        return await self.repo.attachments(case.id)
+
+    async def open_cases(self) -> list[Case]:
+        """Every case still open, oldest first."""
+        return await self.repo.open_cases()
+
+    async def cases_received(self, start: datetime, end: datetime) -> list[Case]:
+        """The cases received in [start, end)."""
+        return await self.repo.received_between(start, end)
+
+    async def assign(self, number: str, assignee_id: int, data: dict[str, str]) -> Case:
+        """Staff: take a case ("Assign to me"); an internal event, the citizen is not told."""
+        case = await self.staff_case(number)
+        updated, _ = await self.repo.assign(case.id, assignee_id, data, self.clock.now())
+        return updated
+
+    async def staff_message(
+        self,
+        case: Case,
+        actor_id: int | None,
+        text: str | None,
+        attachments: list[Attachment],
+        *,
+        internal: bool,
+        data: dict[str, str] | None = None,
+    ) -> tuple[Case, CaseEvent]:
+        """A staff reply to the citizen (visible; the first one keeps the procedural promise)
+        or an internal note. Sending the reply is the caller's job."""
+        body = check_text(text, 1, INFO_MAX) if text else None
+        if body is None and not attachments:
+            raise DomainError("error-info-empty")
+        event_type = EventType.STAFF_NOTE if internal else EventType.ANSWERED
+        return await self.repo.add_staff_message(
+            case.id,
+            event_type,
+            actor_id,
+            not internal,
+            body,
+            self.clock.now(),
+            {
+                **(data or {}),
+                "files": str(len(attachments)),
+                "kind": "note" if internal else "reply",
+            },
+            attachments,
+        )
+
 
 def _minutes_until(until: datetime, now: datetime) -> int:
     return max(1, int((until - now).total_seconds() // 60) + 1)

@@ -47,3 +47,4 @@ cmd-language = Change language
 cmd-privacy = Your personal data
 cmd-cancel = Leave what you are doing
 staff-reminders-interrupted = ⚠️ { $count } reminders were being sent when the bot stopped; it cannot tell whether they arrived, so they were not sent again. Please check them.
+flood-slow-down = You are sending messages very fast; please wait a few seconds. What you already sent is not lost.

@@ -47,3 +47,4 @@ cmd-language = 切换语言
 cmd-privacy = 个人信息说明
 cmd-cancel = 退出当前操作
 staff-reminders-interrupted = ⚠️ 上次停机时有 { $count } 条提醒正在发送，无法确认是否已送达，未重复发送。请在工作台核对。
+flood-slow-down = 您发送得太快了，请稍等几秒再发。已收到的内容不会丢失。

@@ -235,7 +235,9 @@ async def test_submit_twice_and_duplicate_update_make_one_case(bot: BotHarness) 
     update = bot.factory.callback(chat.person, summary, submit["callback_data"])
     await bot.feed(update)
     await bot.feed(update)  # the same update delivered again
-    await chat.press("提交", message=summary)  # and the button pressed again
+    await chat.press("提交", message=summary)  # pressed again at once: acts once, silently
+    await bot.advance(timedelta(seconds=5))
+    await chat.press("提交", message=summary)  # and again later: told it is already filed
     assert len(await stored_cases(bot)) == 1
     answers = [a.get("text", "") for a in bot.calls("answerCallbackQuery")]
     assert any("已经提交过了" in a for a in answers)

@@ -33,6 +33,7 @@ class FakeBotApi:
 
     def __init__(self, token: str) -> None:
         self.token = token
+        self.send_delay = 0.0
         self.telegram = FakeTelegram()
         self._updates: list[dict[str, Any]] = []
         self._cond = threading.Condition()
@@ -121,6 +122,8 @@ class FakeBotApi:
                 if method == "getUpdates":
                     result: Any = api._get_updates(params)
                 else:
+                    if api.send_delay and method.startswith("send"):
+                        time.sleep(api.send_delay)  # a slow Telegram widens the window for faults
                     result = api.telegram.answer(method, params)
                 self._reply(200, {"ok": True, "result": result})
 

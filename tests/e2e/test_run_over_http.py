@@ -12,9 +12,12 @@ from pathlib import Path
 import pytest
 
 from bot.offline import Person, UpdateFactory
+from storage.crypto import new_key
+from tests.e2e.driver import run_cli
 from tests.e2e.fake_bot_api import FakeBotApi
 
 TOKEN = "123456789:E2E-test-token"
+DATA_KEY = new_key()
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -29,6 +32,7 @@ def start_bot(api: FakeBotApi, tmp_path: Path) -> subprocess.Popen[bytes]:
     env = {
         **os.environ,
         "BOT_TOKEN": TOKEN,
+        "DATA_KEY": DATA_KEY,
         "BOT_API_BASE_URL": api.base_url,
         "DATABASE_PATH": str(tmp_path / "bot.sqlite3"),
         "STAFF_CHAT_ID": "-1001234567890",
@@ -86,37 +90,14 @@ def test_start_language_and_sigkill_restart(api: FakeBotApi, tmp_path: Path) -> 
 
 
 def test_run_without_token_says_how(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if k != "BOT_TOKEN"}
-    env.update({"DATABASE_PATH": str(tmp_path / "db.sqlite3"), "PYTHONPATH": str(ROOT)})
-    result = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "run"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_cli(tmp_path, "run", drop=("BOT_TOKEN",))
     assert result.returncode == 2
     assert "BOT_TOKEN is not set" in result.stderr and "citizen-bot console" in result.stderr
     assert "Traceback" not in result.stderr
 
 
 def test_bad_setting_is_one_clear_line(tmp_path: Path) -> None:
-    env = {
-        **os.environ,
-        "BOT_TOKEN": TOKEN,
-        "TIMEZONE": "Mars/Base",
-        "PYTHONPATH": str(ROOT),
-        "DATABASE_PATH": str(tmp_path / "db.sqlite3"),
-    }
-    result = subprocess.run(
-        [sys.executable, "-m", "bot.cli", "run"],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_cli(tmp_path, "run", BOT_TOKEN=TOKEN, TIMEZONE="Mars/Base", DATA_KEY=DATA_KEY)
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
         "Configuration error: TIMEZONE: unknown time zone 'Mars/Base'; use an IANA name like Asia/Shanghai"
@@ -124,24 +105,15 @@ def test_bad_setting_is_one_clear_line(tmp_path: Path) -> None:
 
 
 def test_a_database_that_cannot_open_stops_with_one_line(tmp_path: Path) -> None:
-    broken = tmp_path / "bot.sqlite3"
-    broken.write_text("not a database")
-    env = {
-        **os.environ,
-        "BOT_TOKEN": TOKEN,
-        "DATABASE_PATH": str(broken),
-        "PYTHONPATH": str(ROOT),
-        "BOT_API_BASE_URL": "http://127.0.0.1:9/bot",
-    }
-    for command in (["run"], ["console"]):
-        result = subprocess.run(
-            [sys.executable, "-m", "bot.cli", *command],
-            cwd=tmp_path,
-            env=env,
-            input="/quit\n",
-            capture_output=True,
-            text=True,
-            timeout=60,
+    (tmp_path / "bot.sqlite3").write_text("not a database")
+    for command in ("run", "console"):
+        result = run_cli(
+            tmp_path,
+            command,
+            stdin="/quit\n",
+            BOT_TOKEN=TOKEN,
+            DATA_KEY=DATA_KEY,
+            BOT_API_BASE_URL="http://127.0.0.1:9/bot",
         )
         assert result.returncode == 1, result.stderr
         assert "Cannot start: cannot open the database" in result.stderr

@@ -1,0 +1,171 @@
+"""Questions answered from the knowledge base, a person when not, and danger alerts stored."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from bot.clock import Clock
+from bot.domain.cases import DESCRIPTION_MAX, DESCRIPTION_MIN, CaseKind, FiledCase, NewCase
+from bot.domain.faq import FaqEntry, FaqIndex, FaqMatch, load_index
+from bot.domain.triage import DangerSignal, detect_danger, mentions_minor
+from bot.domain.validation import check_text
+from bot.logging_setup import redact
+from bot.services.cases import CaseService
+from storage.faq import EntryFeedback, FaqRepository, Helpful, UnansweredQuestion
+
+log = logging.getLogger(__name__)
+
+LOCALES_DIR = Path(__file__).resolve().parents[2] / "locales"
+KB_LANGS = ("zh-CN", "en")
+REPORT_DAYS = 30
+REPORT_ENTRIES = 10
+REPORT_QUESTIONS = 15
+# Questions are stored for the staff report; longer text adds nothing there.
+STORED_QUESTION_MAX = 500
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]{3,}")
+
+
+@dataclass(frozen=True)
+class FaqReport:
+    """What /faq_report shows: the least helpful entries and recent unanswered questions."""
+
+    since: datetime
+    least_helpful: list[EntryFeedback]
+    unanswered: list[UnansweredQuestion]
+    unanswered_total: int
+
+
+class FaqService:
+    def __init__(
+        self,
+        repo: FaqRepository,
+        clock: Clock,
+        cases: CaseService,
+        default_locale: str,
+        locales_dir: Path = LOCALES_DIR,
+    ) -> None:
+        self.repo = repo
+        self.clock = clock
+        self.cases = cases
+        self.default_locale = default_locale
+        self.locales_dir = locales_dir
+
+    def _lang(self, locale: str) -> str:
+        return locale if locale in KB_LANGS else self.default_locale
+
+    def index(self, locale: str) -> FaqIndex:
+        """The knowledge base in ``locale``, built on first use and then kept (load_index caches)."""
+        return load_index(self.locales_dir, self._lang(locale))
+
+    def warm_up(self) -> None:
+        """Build every language's index now (jieba's dictionary is the slow part)."""
+        for lang in KB_LANGS:
+            self.index(lang)
+
+    def answer(self, question: str, locale: str) -> FaqMatch:
+        """Match a citizen's question; entries come back in the citizen's language.
+
+        People mix languages: when the citizen's language finds nothing and the text is
+        written in the other script, the other language's knowledge base is tried too.
+        """
+        lang = self._lang(locale)
+        match = self.index(lang).match(question)
+        if match.outcome != "unknown":
+            return match
+        other = "zh-CN" if lang == "en" else "en"
+        written_in_other = _CJK.search(question) if other == "zh-CN" else _LATIN.search(question)
+        if not written_in_other:
+            return match
+        fallback = self.index(other).match(question)
+        if fallback.outcome == "unknown":
+            return match
+        own = self.index(lang)
+        # Same ids in every language: show the citizen the entries in their own language.
+        entries = tuple(own.get(e.id) or e for e in fallback.entries)
+        return fallback.model_copy(update={"entries": entries})
+
+    def entry(self, entry_id: str, locale: str) -> FaqEntry | None:
+        """One entry in the citizen's language, or None if the id is unknown (e.g. a stale button)."""
+        return self.index(locale).get(entry_id)
+
+    def related(self, entry: FaqEntry, locale: str) -> list[FaqEntry]:
+        """The entries an entry points to, in the citizen's language."""
+        return self.index(locale).related(entry)
+
+    async def record_feedback(
+        self,
+        entry_id: str | None,
+        locale: str,
+        question: str,
+        helpful: Helpful,
+        user_id: int | None,
+    ) -> None:
+        """Store whether an answer helped ("yes", "no" or "person": wants a person)."""
+        await self.repo.add_feedback(
+            entry_id,
+            self._lang(locale),
+            _stored(question),
+            helpful,
+            self.clock.now(),
+            user_id,
+        )
+
+    async def record_unanswered(self, question: str, locale: str) -> None:
+        """Store a question nothing in the knowledge base answered, for the staff report."""
+        await self.repo.add_unanswered(_stored(question), self._lang(locale), self.clock.now())
+
+    async def report(self, since: datetime | None = None) -> FaqReport:
+        """Least helpful entries and unanswered questions since ``since`` (default: 30 days)."""
+        since = since or self.clock.now() - timedelta(days=REPORT_DAYS)
+        feedback = await self.repo.feedback_since(since)
+        least = [f for f in feedback if f.no + f.person > 0][:REPORT_ENTRIES]
+        unanswered, total = await self.repo.unanswered_since(since, REPORT_QUESTIONS)
+        return FaqReport(since, least, unanswered, total)
+
+    async def ask_person(
+        self, question: str, user_id: int, locale: str, name: str | None
+    ) -> FiledCase:
+        """File the question as an inquiry case, so it reaches staff like any case.
+
+        Raises DomainError("error-too-short"/"error-too-long") when the question cannot be a
+        case description; asking the same question twice returns the first case.
+        """
+        description = check_text(question, DESCRIPTION_MIN, DESCRIPTION_MAX)
+        digest = hashlib.sha256(f"{user_id}:{description}".encode()).hexdigest()[:16]
+        new = NewCase(
+            kind=CaseKind.INQUIRY,
+            description=description,
+            anonymous=False,
+            contact_name=name,
+            contact_phone=None,
+            submission_key=f"faq-{digest}",
+            user_id=user_id,
+            locale=locale,
+        )
+        return await self.cases.file_case(new)
+
+    def danger(self, text: str, locale: str) -> DangerSignal | None:
+        """Signs in a message that someone is in danger now, or None."""
+        return detect_danger(text, locale)
+
+    def mentions_minor(self, text: str) -> bool:
+        """True when a message talks about a child (offer the confidential minor form)."""
+        return mentions_minor(text)
+
+    async def record_danger(self, user_id: int | None, category: str, text: str) -> str:
+        """Store a danger alert; returns the text with phone and ID numbers masked."""
+        masked = redact(text)
+        await self.repo.add_danger_alert(self.clock.now(), user_id, category, masked)
+        log.warning("danger alert (%s) from user %s", category, user_id)
+        return masked
+
+
+def _stored(question: str) -> str:
+    """A question as kept for staff: phone and ID numbers masked, length bounded."""
+    return redact(question.strip())[:STORED_QUESTION_MAX]
