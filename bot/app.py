@@ -60,6 +60,7 @@ from storage.faq import FaqRepository
 from storage.persistence import SqlitePersistence
 from storage.privacy import PrivacyRepository
 from storage.reminders import ReminderRepository
+from storage.secrets import SecretStore
 from storage.staff import StaffRepository
 from storage.updates import UpdateLog
 from storage.users import UserRepository
@@ -265,7 +266,10 @@ def build_application(
         if settings.bot_api_base_file_url:
             builder = builder.base_file_url(settings.bot_api_base_file_url.rstrip("/"))
     if rate_limit:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+        # One message every 1/30 s rather than bursts of 30: Telegram counts any one-second window.
+        builder = builder.rate_limiter(
+            AIORateLimiter(overall_max_rate=1, overall_time_period=1 / 30, max_retries=3)
+        )
     app: CitizenBotApp = builder.build()  # type: ignore[assignment]
 
     catalog = Catalog(settings.default_locale)
@@ -282,7 +286,9 @@ def build_application(
         flood=FloodGuard(
             settings.flood_max_messages, timedelta(seconds=settings.flood_window_seconds)
         ),
-        cases=CaseService(CaseRepository(db), clock, settings, TelegramCaseNotices(app)),
+        cases=CaseService(
+            CaseRepository(db), clock, settings, TelegramCaseNotices(app), SecretStore(db)
+        ),
     )
     queue.updates, queue.clock = app.services.updates, clock
     app.services.privacy = PrivacyService(

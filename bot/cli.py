@@ -356,6 +356,66 @@ def cmd_purge(args: argparse.Namespace) -> int:
     return 0
 
 
+class _NoNotices:
+    """Reading statistics tells nobody anything."""
+
+    async def new_case(self, *args: object) -> None: ...
+
+    async def citizen_activity(self, *args: object) -> None: ...
+
+    async def status_changed(self, *args: object) -> None: ...
+
+    async def ask_rating(self, *args: object) -> None: ...
+
+
+async def _stats(settings: Settings, period: str | None) -> str:
+    from bot.app import data_cipher
+    from bot.clock import SystemClock
+    from bot.domain.errors import DomainError
+    from bot.domain.metrics import compute_rates, parse_period
+    from bot.i18n import Catalog
+    from bot.services.cases import CaseService
+    from bot.services.staffdesk import StatsReport, facts_of
+    from handlers.staff import stats_text
+    from storage.cases import CaseRepository
+    from storage.db import Database
+
+    t = Catalog(settings.default_locale).for_locale(settings.default_locale)
+    db = Database(settings.database_path, cipher=data_cipher(settings))
+    await db.open()
+    try:
+        await db.migrate()
+        clock = SystemClock()
+        now = clock.now()
+        try:
+            start, end = parse_period(period, now, settings.tz)
+        except DomainError as error:
+            raise SystemExit(t(error.key, **error.kwargs)) from None
+        cases = await CaseService(CaseRepository(db), clock, settings, _NoNotices()).cases_received(
+            start, end
+        )
+        report = StatsReport(
+            start=start, end=end, rates=compute_rates([facts_of(c) for c in cases], now)
+        )
+        return stats_text(report, t, settings.tz)
+    finally:
+        await db.close()
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    """The /stats figures in the terminal (works while the bot runs)."""
+    from bot.app import StartupError
+
+    settings = _settings()
+    period = " ".join(args.period) or None
+    try:
+        print(asyncio.run(_stats(settings, period)))
+    except StartupError as exc:
+        print(f"Cannot read: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="citizen-bot", description="12309 citizen-service Telegram bot"
@@ -378,6 +438,9 @@ def parser() -> argparse.ArgumentParser:
     backup.add_argument("path")
     backup.add_argument("--force", action="store_true", help="overwrite PATH if it exists")
     backup.set_defaults(func=cmd_backup)
+    stats = sub.add_parser("stats", help="reply and completion rates for a period (as /stats)")
+    stats.add_argument("period", nargs="*", help="this-month | last-month | YYYY-MM | FROM TO")
+    stats.set_defaults(func=cmd_stats)
     purge = sub.add_parser("purge", help="remove personal data older than RETENTION_DAYS")
     purge.add_argument("--dry-run", action="store_true", help="only say what would be removed")
     purge.set_defaults(func=cmd_purge)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, ReplyParameters, Update
 from telegram.ext import (
@@ -495,10 +496,10 @@ def _pct(rate: float | None) -> str:
     return "—" if rate is None else f"{rate * 100:.1f}%"
 
 
-def stats_text(report: StatsReport, t: Translator, context: BotContext) -> str:
+def stats_text(report: StatsReport, t: Translator, tz: ZoneInfo) -> str:
     """The figures as text (also used by `citizen-bot stats`)."""
     rates = report.rates
-    period = _period_label(report, context)
+    period = _period_label(report, tz)
     by_kind = " · ".join(f"{t(f'kind-{k.value}')} {n}" for k, n in sorted(rates.by_kind.items()))
     by_status = " · ".join(
         f"{t(f'status-{s.value}')} {n}" for s, n in sorted(rates.by_status.items())
@@ -530,8 +531,7 @@ def stats_text(report: StatsReport, t: Translator, context: BotContext) -> str:
     )
 
 
-def _period_label(report: StatsReport, context: BotContext) -> str:
-    tz = context.services.settings.tz
+def _period_label(report: StatsReport, tz: ZoneInfo) -> str:
     first = report.start.astimezone(tz).date()
     last = (report.end - timedelta(days=1)).astimezone(tz).date()
     return f"{first.isoformat()} – {last.isoformat()}"
@@ -547,10 +547,13 @@ async def stats(update: Update, context: BotContext) -> None:
     except DomainError as error:
         await _say(update, _error(t, error) + "\n" + t("staff-stats-usage"))
         return
-    await _say(update, stats_text(report, t, context))
+    await _say(update, stats_text(report, t, context.services.settings.tz))
     chart_t = chart_translator(context.services.catalog, t.locale)
     png = await asyncio.to_thread(
-        render_stats_chart, report.rates, chart_t, _period_label(report, context)
+        render_stats_chart,
+        report.rates,
+        chart_t,
+        _period_label(report, context.services.settings.tz),
     )
     await update.effective_message.reply_photo(png, filename="stats.png")  # type: ignore[union-attr]
 

@@ -18,6 +18,8 @@ SEALED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("bookings", "id", "phone"),
     ("ptb_user_data", "user_id", "data"),
     ("ptb_chat_data", "chat_id", "data"),
+    ("inbox", "update_id", "payload"),
+    ("secrets", "name", "value"),
 )
 
 

@@ -118,6 +118,14 @@ class ReminderRepository:
         rows = await self.db.fetchall("SELECT * FROM reminders WHERE status = 'sending'")
         return [_row(r) for r in rows]
 
+    async def keys_with_prefix(self, prefix: str) -> set[str]:
+        """Every dedupe key (any status) starting with `prefix`, in one query."""
+        rows = await self.db.fetchall(
+            "SELECT dedupe_key FROM reminders WHERE dedupe_key LIKE ? ESCAPE '\\'",
+            (_like_prefix(prefix),),
+        )
+        return {r["dedupe_key"] for r in rows}
+
     async def by_key_prefix(self, prefix: str) -> list[ReminderRow]:
         rows = await self.db.fetchall(
             "SELECT * FROM reminders WHERE dedupe_key LIKE ? ESCAPE '\\' ORDER BY due_at, id",

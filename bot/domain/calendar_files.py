@@ -6,9 +6,10 @@ Pure: the stamp time is passed in, nothing reads the clock or the network.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from icalendar import Alarm, Calendar, Event, vCalAddress
+from icalendar import Alarm, Calendar, Component, Event, vCalAddress
 
 PRODID = "-//citizen-bot//Procuratorate citizen services//ZH"
 DEFAULT_TZ_NAME = "Asia/Shanghai"
@@ -74,8 +75,22 @@ def build_ics(
     cal.add("METHOD", "PUBLISH")
     cal.add_component(event)
     # Cover only the years of the event: a small VTIMEZONE, and the same bytes for the same input.
-    cal.add_missing_timezones(
-        first_date=date(local_start.year, 1, 1),
-        last_date=date(local_end.year + 1, 1, 1),
-    )
+    cal.add_component(_vtimezone(tz_name, local_start.year, local_end.year + 1))
     return cal.to_ical()
+
+
+@lru_cache(maxsize=32)
+def _vtimezone(tz_name: str, first_year: int, last_year: int) -> Component:
+    """The VTIMEZONE of a zone for some years, computed once: icalendar takes ~30 ms to build it."""
+    zone = ZoneInfo(tz_name)
+    probe = Calendar()
+    probe.add_component(
+        Event.new(
+            uid="vtimezone-probe",
+            start=datetime(first_year, 1, 1, 12, tzinfo=zone),
+            end=datetime(first_year, 1, 1, 13, tzinfo=zone),
+            stamp=datetime(first_year, 1, 1, tzinfo=UTC),
+        )
+    )
+    probe.add_missing_timezones(first_date=date(first_year, 1, 1), last_date=date(last_year, 1, 1))
+    return next(c for c in probe.subcomponents if c.name == "VTIMEZONE")

@@ -612,7 +612,14 @@ class BookingService:
         booking's commit and its reminders.
         """
         added = 0
+        # One query for what is already scheduled, so a start with thousands of bookings stays fast.
+        scheduled = await self.reminders.existing_keys(
+            "booking:"
+        ) | await self.reminders.existing_keys("offer:")
+        booked = {key.rsplit(":", 1)[0] + ":" for key in scheduled if key.startswith("booking:")}
         for booking in await self.repo.pending_work(self.clock.now()):
+            if offer_key(booking.id) in scheduled or booking_reminder_key(booking.id) in booked:
+                continue
             if booking.status == BookingStatus.offered and booking.offer_expires_at is not None:
                 added += await self.reminders.schedule(
                     OFFER_KIND,

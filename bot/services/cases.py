@@ -36,6 +36,7 @@ from bot.domain.cases import (
 from bot.domain.deadlines import DeadlineKind, ReplyDaysMode, case_deadlines
 from bot.domain.validation import check_text
 from storage.cases import CaseChanged, CaseRepository
+from storage.secrets import SecretStore
 
 log = logging.getLogger(__name__)
 
@@ -59,12 +60,22 @@ class CaseNotices(Protocol):
 
 class CaseService:
     def __init__(
-        self, repo: CaseRepository, clock: Clock, settings: Settings, notices: CaseNotices
+        self,
+        repo: CaseRepository,
+        clock: Clock,
+        settings: Settings,
+        notices: CaseNotices,
+        secrets: SecretStore | None = None,
     ) -> None:
         self.repo = repo
         self.clock = clock
         self.settings = settings
         self.notices = notices
+        self.secrets = secrets
+
+    async def _access_key(self) -> bytes | None:
+        """The office's key for access-code hashes (None: the slower keyless scheme)."""
+        return await self.secrets.get("access_code_key") if self.secrets is not None else None
 
     # ----------------------------------------------------------------- citizens
 
@@ -88,7 +99,7 @@ class CaseService:
             prefix=self.settings.tracking_prefix,
             priority=spec.priority,
             confidential=spec.confidential,
-            access_hash=hash_access_code(code),
+            access_hash=hash_access_code(code, await self._access_key()),
             now=now,
             procedural_due=deadlines[DeadlineKind.PROCEDURAL],
             result_due=deadlines[DeadlineKind.RESULT],
@@ -98,7 +109,9 @@ class CaseService:
             stored = await self.repo.access_hash(case.id)
             known = (
                 access_code
-                if stored and access_code and verify_access_code(access_code, stored)
+                if stored
+                and access_code
+                and verify_access_code(access_code, stored, await self._access_key())
                 else None
             )
             return FiledCase(case=case, access_code=known, duplicate=True)
@@ -146,7 +159,7 @@ class CaseService:
         if locked_until is not None:
             raise DomainError("error-lookup-locked", minutes=_minutes_until(locked_until, now))
         stored = await self.repo.access_hash(case.id)
-        if stored is None or not verify_access_code(code, stored):
+        if stored is None or not verify_access_code(code, stored, await self._access_key()):
             await self.repo.record_lookup_failure(case.id, now)
             locked_until = lookup_locked([*failures, now], now)
             if locked_until is not None:

@@ -56,6 +56,10 @@ class ReminderService:
         """Move a pending reminder; a sent or cancelled one stays as it is."""
         await self.repo.postpone(key, due_at)
 
+    async def existing_keys(self, key_prefix: str) -> set[str]:
+        """The keys already scheduled (whatever their status) under a prefix."""
+        return await self.repo.keys_with_prefix(key_prefix)
+
     async def cancel(self, key_prefix: str) -> int:
         """Cancel the pending reminders whose key starts with `key_prefix`."""
         return await self.repo.cancel(key_prefix)

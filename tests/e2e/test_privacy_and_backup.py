@@ -53,8 +53,10 @@ def test_wage_report_over_http_leaves_no_phone_or_id_in_logs_or_plain_in_the_dat
     assert rotated.returncode == 0, rotated.stderr
     assert "re-encrypted" in rotated.stdout
     phone_after = raw.execute("SELECT contact_phone FROM cases").fetchone()[0]
+    access_key = raw.execute("SELECT value FROM secrets").fetchone()[0]
     raw.close()
     assert Cipher(new).open(phone_after) == "+8613812345678"
+    assert len(Cipher(new).open(access_key)) == 64  # access codes still verify after a rotation
 
 
 def test_backup_restore_refuses_a_running_bot_and_gives_a_sound_copy(tmp_path: Path) -> None:
@@ -90,3 +92,12 @@ def test_run_refuses_without_a_data_key(tmp_path: Path) -> None:
     result = run_cli(tmp_path, "run", drop=("DATA_KEY",), BOT_TOKEN=TOKEN)
     assert result.returncode == 1
     assert "DATA_KEY is not set" in result.stderr and "citizen-bot new-key" in result.stderr
+
+
+def test_stats_command_prints_the_rates_and_explains_a_bad_period(tmp_path: Path) -> None:
+    key = new_key()
+    result = run_cli(tmp_path, "stats", "this-month", DATA_KEY=key)
+    assert result.returncode == 0, result.stderr
+    assert "案件总数：0" in result.stdout and "办结率" in result.stdout
+    bad = run_cli(tmp_path, "stats", "2026-13", DATA_KEY=key)
+    assert bad.returncode == 1 and "看不懂这个时间段" in bad.stderr

@@ -352,3 +352,17 @@ def test_citizens_see_their_case_events_but_not_internal_ones() -> None:
     assert internal == {EventType.STAFF_NOTE, EventType.ASSIGNED, EventType.REMINDER}
     for status in CaseStatus:
         assert event_for_status(status).value == status.value
+
+
+def test_keyed_access_code_hash_needs_the_key_and_old_scrypt_rows_still_verify() -> None:
+    key = b"k" * 32
+    stored = hash_access_code("042137", key)
+    assert stored.startswith("hmac1$") and "042137" not in stored
+    assert verify_access_code(" ０４２１３７", stored, key)
+    assert not verify_access_code("042138", stored, key)
+    assert not verify_access_code(
+        "042137", stored, b"x" * 32
+    )  # a stolen database alone is not enough
+    assert not verify_access_code("042137", stored)
+    legacy = hash_access_code("042137", salt=b"0123456789abcdef")
+    assert verify_access_code("042137", legacy, key)
