@@ -7,6 +7,7 @@ to other chats (the staff chat, another citizen) are printed with a label.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import re
 import sys
 from collections.abc import Callable
@@ -128,6 +129,12 @@ class Console:
             rate_limit=False,
         )
         await self.app.initialize()
+        # Telegram's update ids only grow; a new console session on an old database must too,
+        # or its updates would be dropped as already handled.
+        last = await self.app.services.updates.last_id()
+        self.state.factory.update_ids = itertools.count(
+            max(last + 1, next(self.state.factory.update_ids))
+        )
         await self.app.start()
 
     async def stop(self) -> None:

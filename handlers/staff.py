@@ -458,7 +458,7 @@ def case_view_text(view: CaseView, t: Translator, context: BotContext) -> str:
     if case.place:
         lines.append(t("staff-case-place", place=case.place))
     for name, value in case.extra.items():
-        lines.append(f"{name}: {value}")
+        lines.append(_extra_line(case.kind.value, name, value, t))
     description = case.description
     if len(description) > DESCRIPTION_MAX:
         description = description[:DESCRIPTION_MAX] + "…"
@@ -494,6 +494,13 @@ def case_view_text(view: CaseView, t: Translator, context: BotContext) -> str:
 
 def _pct(rate: float | None) -> str:
     return "—" if rate is None else f"{rate * 100:.1f}%"
+
+
+def _extra_line(kind: str, name: str, value: str, t: Translator) -> str:
+    """A kind's own field as staff read it: its label, and a choice's label rather than its code."""
+    label_key, value_key = f"field-{kind}-{name}-label", f"field-{kind}-{name}-{value}"
+    label = t(label_key) if t.has(label_key) else name
+    return f"{label}: {t(value_key) if t.has(value_key) else value}"
 
 
 def stats_text(report: StatsReport, t: Translator, tz: ZoneInfo) -> str:

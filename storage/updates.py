@@ -36,6 +36,14 @@ class UpdateLog:
         )
         return [r["payload"] for r in rows]
 
+    async def last_id(self) -> int:
+        """The highest update id handled or received (0 for a new database)."""
+        row = await self.db.fetchone(
+            "SELECT MAX(m) FROM (SELECT MAX(update_id) AS m FROM processed_updates "
+            "UNION ALL SELECT MAX(update_id) FROM inbox)"
+        )
+        return int(row[0]) if row and row[0] is not None else 0
+
     async def seen(self, update_id: int) -> bool:
         row = await self.db.fetchone(
             "SELECT 1 FROM processed_updates WHERE update_id = ?", (update_id,)

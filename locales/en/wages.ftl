@@ -64,3 +64,16 @@ wage-error-period-too-long = That is longer than { $years } years; please check 
 wage-error-headcount = I cannot read the number of workers: “{ $text }”. Please type a number, like 5.
 wage-error-headcount-range = The number of workers should be between { $min } and { $max }.
 wage-error-id-number = That ID number is not right (18 characters; the last may be X). Please check it, or press “Skip”.
+
+## Wage fields as staff read them in /case.
+field-wage_arrears-work_type-label = Kind of work
+field-wage_arrears-work_type-construction = Construction site
+field-wage_arrears-work_type-other = Other work
+field-wage_arrears-employer-label = Employer
+field-wage_arrears-employer_address-label = Employer's address
+field-wage_arrears-project-label = Project / site
+field-wage_arrears-work_done-label = Work done
+field-wage_arrears-unpaid_from-label = First month unpaid
+field-wage_arrears-unpaid_to-label = Last month unpaid
+field-wage_arrears-amount-label = Amount owed (yuan)
+field-wage_arrears-workers-label = Workers owed

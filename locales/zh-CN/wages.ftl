@@ -64,3 +64,16 @@ wage-error-period-too-long = 时间跨度超过了 { $years } 年，请核对。
 wage-error-headcount = 看不懂人数：「{ $text }」。请写一个数字，比如 5。
 wage-error-headcount-range = 人数应在 { $min } 到 { $max } 之间。
 wage-error-id-number = 身份证号不对（应为 18 位，最后一位可能是 X）。请核对，或点「跳过」。
+
+## Wage fields as staff read them in /case.
+field-wage_arrears-work_type-label = 工作类型
+field-wage_arrears-work_type-construction = 建筑工地
+field-wage_arrears-work_type-other = 其他行业
+field-wage_arrears-employer-label = 欠薪单位/老板
+field-wage_arrears-employer_address-label = 单位地址
+field-wage_arrears-project-label = 项目/工地
+field-wage_arrears-work_done-label = 工作内容
+field-wage_arrears-unpaid_from-label = 欠薪起始月
+field-wage_arrears-unpaid_to-label = 欠薪截止月
+field-wage_arrears-amount-label = 欠薪金额（元）
+field-wage_arrears-workers-label = 被欠薪人数
