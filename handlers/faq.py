@@ -128,6 +128,8 @@ async def on_question(update: Update, context: BotContext) -> None:
     text = message.text.strip()
     if not text:
         return
+    if update.update_id in context.application.bot_data.get(DANGER_ANSWERED, set()):
+        return  # the hotlines were the answer; an FAQ entry next to them would only confuse
     pending = (context.user_data or {}).pop(MORE, None)
     if pending is not None:
         earlier = _recall(context, pending)
@@ -335,6 +337,9 @@ async def faq_report(update: Update, context: BotContext) -> None:
 # ------------------------------------------------------------------ danger, checked first
 
 
+DANGER_ANSWERED = "_danger_answered_update_ids"
+
+
 async def check_danger(update: Update, context: BotContext) -> None:
     """Every private text or caption, in any state: on danger, numbers now and staff alerted.
 
@@ -355,6 +360,10 @@ async def check_danger(update: Update, context: BotContext) -> None:
         InlineKeyboardMarkup([[_minor_button(t)]]) if services.faq.mentions_minor(text) else None
     )
     await message.reply_text(t("danger-reply", hotlines=hotlines), reply_markup=markup)  # type: ignore[union-attr]
+    answered: set[int] = context.application.bot_data.setdefault(DANGER_ANSWERED, set())
+    if len(answered) > 1000:  # only the update in hand matters
+        answered.clear()
+    answered.add(update.update_id)
     masked = await services.faq.record_danger(user.id, signal.category, text)
     staff_t = services.catalog.for_locale(services.settings.default_locale)
     await services.notifier.to_staff(

@@ -182,6 +182,7 @@ async def test_danger_about_a_child_offers_the_confidential_form(bot: BotHarness
     replies = await chat.send("邻居正在打他的孩子，孩子一直在哭")
     assert "12355" in replies[0]
     assert "🔒 未成年人保护（保密）" in [b["text"] for b in chat.sent[0].flat_buttons]
+    assert len(replies) == 1  # the hotlines alone: no FAQ answer next to them
     replies = await chat.press("🔒 未成年人保护（保密）", message=chat.sent[0])
     assert "严格保密" in replies[-1]  # the minor-protection form, its kind already chosen
 
