@@ -16,7 +16,7 @@ from collections.abc import Container, Sequence
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from itertools import pairwise
-from typing import Any, NamedTuple, Self
+from typing import NamedTuple, Self
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import holidays
@@ -36,26 +36,7 @@ from bot.domain.errors import DomainError
 
 
 class BookingError(DomainError, ValueError):
-    """A booking refusal the user caused: ``key`` is an i18n message key, ``args`` its placeholders.
-
-    ``args`` is the same dict as ``DomainError.kwargs``; it shadows
-    ``BaseException.args`` so handlers may write ``translate(err.key, **err.args)``.
-    """
-
-    def __init__(self, key: str, /, **args: Any) -> None:
-        super().__init__(key, **args)
-
-    @property
-    def args(self) -> dict[str, Any]:  # type: ignore[override]
-        return self.kwargs
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        # Rebuild from the key and placeholders, not from BaseException's positional args.
-        return (_rebuild_booking_error, (self.key, self.kwargs))
-
-
-def _rebuild_booking_error(key: str, args: dict[str, Any]) -> BookingError:
-    return BookingError(key, **args)
+    """A booking refusal the user caused: ``key`` is an i18n message key, ``kwargs`` its placeholders."""
 
 
 # --- hearings ---------------------------------------------------------------

@@ -475,7 +475,7 @@ def _en_tokens(text: str, fix: Callable[[str], str | None] | None = None) -> lis
     return out
 
 
-_Intent = Literal["define", "howto"]
+_Intent = Literal["define", "howto", "when"]
 
 # "what is X", "what does X mean": the citizen wants an explanation of a term.
 _EN_DEFINE_CUE = re.compile(
@@ -489,9 +489,22 @@ _EN_HOWTO_CUE = re.compile(
 )
 
 
+# "how long", "when will", "deadline": the citizen asks about time. Checked before the how-to
+# cue, so "how long do I have to apply" asks for the time limit, not how to apply. A bare
+# "when" is a conjunction in stories ("when I moved out"), so it needs a verb after it.
+_EN_WHEN_CUE = re.compile(
+    r"\b(?:how (?:long|soon|quickly|fast|many (?:days|weeks|months|years))|"
+    r"when (?:will|would|can|could|do|does|did|is|are|should|shall|must)\b|by when|until when|"
+    r"deadline|time limits?|too late|still time|expir|how much time)"
+)
+
+
 def _en_intent(text: str) -> _Intent | None:
-    """Whether an English question asks what something is, how to do something, or neither."""
+    """Whether an English question asks what something is, how to do something, when, or
+    none of these."""
     text = text.lower()
+    if _EN_WHEN_CUE.search(text):
+        return "when"
     if _EN_HOWTO_CUE.search(text):
         return "howto"
     if _EN_DEFINE_CUE.search(text):

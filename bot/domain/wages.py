@@ -28,7 +28,6 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from rapidfuzz import fuzz
@@ -72,26 +71,7 @@ _FEN = Decimal("0.01")
 
 
 class WageInputError(DomainError, ValueError):
-    """Wage-form input the worker got wrong: ``key`` is an i18n key, ``args`` its placeholders.
-
-    ``args`` is the same dict as ``DomainError.kwargs``; it shadows
-    ``BaseException.args`` so handlers may write ``translate(err.key, **err.args)``.
-    """
-
-    def __init__(self, key: str, /, **args: Any) -> None:
-        super().__init__(key, **args)
-
-    @property
-    def args(self) -> dict[str, Any]:  # type: ignore[override]
-        return self.kwargs
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        # Rebuild from the key and placeholders, not from BaseException's positional args.
-        return (_rebuild_wage_error, (self.key, self.kwargs))
-
-
-def _rebuild_wage_error(key: str, args: dict[str, Any]) -> WageInputError:
-    return WageInputError(key, **args)
+    """Wage-form input the worker got wrong: ``key`` is an i18n message key, ``kwargs`` its placeholders."""
 
 
 def _echo(text: str) -> str:

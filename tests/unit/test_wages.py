@@ -190,12 +190,12 @@ def test_amounts_the_bot_asks_again_for(typed: str, key: str) -> None:
 def test_amount_errors_carry_their_placeholders() -> None:
     with pytest.raises(WageInputError) as too_large:
         parse_amount("5亿")
-    assert too_large.value.args == {"max": 100_000_000}
+    assert too_large.value.kwargs == {"max": 100_000_000}
     with pytest.raises(ValueError) as unreadable:
         parse_amount("lots")
-    assert unreadable.value.args == {"text": "lots"}
+    assert unreadable.value.kwargs == {"text": "lots"}
     copy = pickle.loads(pickle.dumps(too_large.value))
-    assert (copy.key, copy.args) == ("wage-error-amount-too-large", {"max": 100_000_000})
+    assert (copy.key, copy.kwargs) == ("wage-error-amount-too-large", {"max": 100_000_000})
 
 
 @given(amounts)
@@ -325,7 +325,7 @@ def test_ten_years_back_is_the_limit() -> None:
     assert parse_period("2016年1月到2026年1月", TODAY) == (_m(2016, 1), _m(2026, 1))
     with pytest.raises(WageInputError) as caught:
         parse_period("2015年12月到2026年1月", TODAY)
-    assert caught.value.args == {"years": 10}
+    assert caught.value.kwargs == {"years": 10}
 
 
 @pytest.mark.parametrize(
@@ -445,7 +445,7 @@ def test_headcounts_the_bot_asks_again_for(typed: str, key: str) -> None:
 def test_headcount_range_error_names_the_limits() -> None:
     with pytest.raises(WageInputError) as caught:
         parse_headcount("0")
-    assert caught.value.args == {"min": 1, "max": 10_000}
+    assert caught.value.kwargs == {"min": 1, "max": 10_000}
 
 
 # --------------------------------------------------------------------------- anything at all
