@@ -27,7 +27,9 @@ class WageRepository:
         different = [(r["case_a"], r["case_b"]) for r in rows if r["relation"] == "different"]
         return same, different
 
-    async def set_link(self, a: str, b: str, relation: str, actor_id: int | None, now: datetime) -> None:
+    async def set_link(
+        self, a: str, b: str, relation: str, actor_id: int | None, now: datetime
+    ) -> None:
         """Record staff's decision on a pair; a later decision replaces an earlier one."""
         first, second = sorted((a, b))
         await self.db.execute(

@@ -11,8 +11,9 @@ Matching combines three signals computed over question + variants:
 
 English adds a character n-gram TF-IDF cosine (pieces of words shared with an
 entry's phrases and with the entry as a whole) and an intent cue that prefers
-"what is X" entries for "what is" questions and "how do I" entries for "how do
-I" questions, since those pairs share all their topic words.
+"what is X" entries for "what is" questions, "how do I" entries for "how do
+I" questions and time-limit entries for "how long / when" questions, since those
+entries share all their topic words.
 
 Chinese is segmented with a private jieba tokenizer (plus character bigrams,
 so typos and unsegmented slang still share pieces); English is lowercased,
@@ -316,6 +317,46 @@ _EN_CHILD_AGE = re.compile(r"\b\d{1,2}[- ]?(?:years?|yrs?)[- ]?old\b")
 # "turned (my case) down" is a rejection; "turn" alone is not ("it turns out", "my turn").
 _EN_TURN_DOWN = re.compile(r"\bturn(?:s|ed|ing)?\s+((?:\w+\s+){0,2}?)down\b")
 
+# "how long do I have to", "how many years after": a time limit, whatever the verb after it.
+_EN_TIME_LIMIT = re.compile(
+    r"\bhow (?:long|many (?:days|weeks|months|years)|much time) "
+    r"(?:(?:do|does|did|will|would)(?: i| we| you| they| one)? have\b|after\b)"
+)
+# Words whose sense depends on what they head: the "boss" or "head" of the procuratorate is
+# the chief procurator (reception day), not an employer. Each pattern is read as its meaning.
+_EN_IN_CONTEXT: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            r"\b(?:big |top )?(?:boss|head|chief|leader|director|person in charge)"
+            r"(?: (?:of|at|in))? (?:the |this |your )?(?:procuratorate|prosecutor'?s? office|"
+            r"prosecution office|procurator'?s? office|procuratorate office)\b"
+        ),
+        " chief procurator ",
+    ),
+    (
+        re.compile(
+            r"\b(?:the |your |this )?(?:procuratorate|prosecutor'?s? office)(?:'s)? "
+            r"(?:big |top )?(?:boss|head|chief|leader|director)\b"
+        ),
+        " chief procurator ",
+    ),
+    (re.compile(r"\b(?:chief|top|head) prosecutor\b"), " chief procurator "),
+    # "how far (along) my complaint has got" asks for its progress, not a distance.
+    (re.compile(r"\bhow far(?: along)?\b"), " progress "),
+    # "30 of us", "we are 12": a group, whatever its size (numbers the KB lacks are dropped).
+    (re.compile(r"\b(?:\d+ of us|we are \d+)\b"), " a group of us "),
+)
+# Spelled-out numbers read as digits, so "thirty of us" is "30 of us".
+_EN_NUMBER_WORDS = dict(
+    zip(
+        """two three four five six seven eight nine ten eleven twelve fifteen twenty thirty
+        forty fifty sixty hundred""".split(),
+        "2 3 4 5 6 7 8 9 10 11 12 15 20 30 40 50 60 100".split(),
+        strict=True,
+    )
+)
+_EN_NUMBER_WORD = re.compile(r"\b(?:" + "|".join(_EN_NUMBER_WORDS) + r")\b")
+
 _EN_SYNONYMS = {word: canon for canon, words in _EN_SYNONYM_GROUPS.items() for word in words}
 
 # Common English words (base forms) that typo correction must leave alone even though the KB
@@ -445,6 +486,10 @@ def _en_words(text: str) -> list[str]:
     """Lowercase words of an English text, with the office's Chinese terms read as English."""
     text = _EN_CHILD_AGE.sub(" child ", text.lower().replace("’", "'"))
     text = _EN_TURN_DOWN.sub(r" rejected \1 ", text)
+    text = _EN_NUMBER_WORD.sub(lambda m: _EN_NUMBER_WORDS[m.group()], text)
+    text = _EN_TIME_LIMIT.sub(" deadline ", text)
+    for pattern, meaning in _EN_IN_CONTEXT:
+        text = pattern.sub(meaning, text)
     if _CJK_RUN.search(text):
         for term, english in _EN_CJK_GLOSSARY:
             text = text.replace(term, f" {english} ")

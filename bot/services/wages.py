@@ -45,15 +45,24 @@ def report_extra(report: WageReport) -> dict[str, str]:
 
 
 class WageService:
-    def __init__(self, repo: WageRepository, cases: CaseService, audit: AuditRepository, clock: Clock) -> None:
+    def __init__(
+        self, repo: WageRepository, cases: CaseService, audit: AuditRepository, clock: Clock
+    ) -> None:
         self.repo = repo
         self.cases = cases
         self.audit = audit
         self.clock = clock
 
     async def file_report(
-        self, report: WageReport, *, description: str, attachments: list[Attachment], user_id: int | None,
-        locale: str, submission_key: str, access_code: str | None = None,
+        self,
+        report: WageReport,
+        *,
+        description: str,
+        attachments: list[Attachment],
+        user_id: int | None,
+        locale: str,
+        submission_key: str,
+        access_code: str | None = None,
     ) -> FiledCase:
         """File a wage report as a fast-tracked case (high priority, 3-day support-lawsuit decision)."""
         new = NewCase(
@@ -79,7 +88,9 @@ class WageService:
         if case_number not in extras:
             raise DomainError("error-case-not-found")
         same, different = await self.repo.links()
-        members = group_of(case_number, [(n, e.get("employer", "")) for n, e in reports], same, different)
+        members = group_of(
+            case_number, [(n, e.get("employer", "")) for n, e in reports], same, different
+        )
         facts = [_facts(number, extras[number]) for number in members]
         return WageGroup(case_number=case_number, summary=summarize_group(facts))
 
