@@ -193,3 +193,11 @@ def queue_order(cases: Iterable[Case], now: datetime, wanted: QueueFilter) -> li
         and (not wanted.overdue_only or any(item.overdue for item in due_items(case, now)))
     ]
     return sorted(chosen, key=lambda case: (case.next_promise() or far, case.number))
+
+
+def may_see_confidential(assignee_id: int | None, viewer_id: int, admin_ids: Iterable[int]) -> bool:
+    """A confidential case (a minor) is read in full by the officer assigned to it and by admins.
+
+    Everyone else sees that it exists (the card) and can take it with "Assign to me".
+    """
+    return viewer_id in set(admin_ids) or (assignee_id is not None and assignee_id == viewer_id)

@@ -40,6 +40,7 @@ from bot.domain.staffdesk import (
     actions_for,
     deadline_met,
     digest_items,
+    may_see_confidential,
     next_digest_at,
     parse_digest_time,
     progress_due,
@@ -497,6 +498,11 @@ class StaffDeskService:
         case = await self.cases.staff_case(number)
         if case.confidential and not private_chat:
             raise DomainError("staff-error-confidential-here", number=case.number)
+        if case.confidential and not may_see_confidential(
+            case.assignee_id, actor_id, self.settings.staff_admin_ids
+        ):
+            await self.audit.record(self.clock.now(), actor_id, "confidential_refused", case.number)
+            raise DomainError("staff-error-confidential-assignee", number=case.number)
         events = await self.cases.all_events(case)
         group = None
         if case.kind is CaseKind.WAGE_ARREARS:

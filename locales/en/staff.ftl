@@ -105,3 +105,4 @@ staff-chart-procedural = 7-day procedural
 staff-chart-result = 3-month result
 staff-chart-completion = Completion
 staff-chart-satisfaction = Satisfaction
+staff-error-confidential-assignee = { $number } is confidential: only the assigned officer and admins see its details. Take it first with "Assign to me" on its card.

@@ -104,3 +104,4 @@ staff-chart-procedural = 7日程序性答复
 staff-chart-result = 3个月结果答复
 staff-chart-completion = 办结率
 staff-chart-satisfaction = 满意率
+staff-error-confidential-assignee = { $number } 是保密事项，只有承办人和管理员可以查看详情。请先在案件卡片上点“由我承办”。

@@ -626,3 +626,29 @@ async def test_fifty_cases_at_once_reach_the_staff_chat_within_the_group_limit(
     await staff.press(f"📂 {last_number}", message=merged)
     own_card = card(bot, last_number)
     assert "✅ 受理" in labels(own_card)
+
+
+async def test_a_confidential_case_is_read_only_by_its_officer_and_admins(bot: BotHarness) -> None:
+    assert bot.app is not None
+    filed = await bot.app.services.cases.file_case(
+        new_case(1, CaseKind.MINOR_PROTECTION, child_age="age_6_11", relation="neighbour")
+    )
+    number = filed.case.number
+    assert "第 1 件" not in (card(bot, number).text or "")  # the group never sees the story
+    officer = bot.citizen(
+        user_id=STAFF_USER_ID, name="王检察官"
+    )  # the same staff member, privately
+    colleague = bot.citizen(user_id=900002, name="赵检察官")
+    bot.settings.staff_user_ids.append(900002)
+    replies = await officer.send(f"/case {number}")
+    assert "只有承办人和管理员" in replies[-1] and "第 1 件" not in replies[-1]
+    await bot.staff().press("🙋 由我承办", message=card(bot, number))
+    replies = await officer.send(f"/case {number}")
+    assert "第 1 件" in replies[-1] and "138 1234 5678" in replies[-1]
+    replies = await colleague.send(f"/case {number}")
+    assert "只有承办人和管理员" in replies[-1]
+    bot.settings.staff_admin_ids.append(900002)
+    replies = await colleague.send(f"/case {number}")
+    assert "第 1 件" in replies[-1]
+    refused = await audit(bot, "confidential_refused")
+    assert [r["actor_id"] for r in refused] == [STAFF_USER_ID, 900002]
