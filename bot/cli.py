@@ -229,28 +229,12 @@ def cmd_new_key(args: argparse.Namespace) -> int:
 
 
 async def _rotate(settings: Settings) -> int:
-    from storage.crypto import SEALED_COLUMNS, Cipher
-    from storage.db import Database
+    from storage.crypto import Cipher
+    from storage.maintenance import rotate_sealed
 
     assert settings.data_key is not None and settings.data_key_old is not None
     cipher = Cipher(settings.data_key.get_secret_value(), settings.data_key_old.get_secret_value())
-    db = Database(settings.database_path)  # no cipher: rotation reads the sealed text as stored
-    db.hold()
-    await db.open()
-    try:
-        await db.migrate()
-        changed = 0
-        async with db.transaction() as conn:
-            for table, key, column in SEALED_COLUMNS:
-                sql = f"SELECT {key}, {column} FROM {table} WHERE {column} IS NOT NULL"
-                async with conn.execute(sql) as cursor:
-                    rows = list(await cursor.fetchall())
-                updates = [(cipher.rotate(row[1]), row[0]) for row in rows]
-                await conn.executemany(f"UPDATE {table} SET {column} = ? WHERE {key} = ?", updates)
-                changed += len(updates)
-        return changed
-    finally:
-        await db.close()
+    return await rotate_sealed(settings.database_path, cipher)
 
 
 def cmd_rotate_key(args: argparse.Namespace) -> int:
@@ -275,38 +259,22 @@ def cmd_rotate_key(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     """Put a backup in place of the database, unless a bot is running on it."""
-    import sqlite3
-
-    from storage.db import Database, DatabaseInUse
+    from storage.db import DatabaseInUse
+    from storage.maintenance import restore_from
 
     settings = _settings()
     source = Path(args.path)
     if not source.is_file():
         print(f"{source} does not exist", file=sys.stderr)
         return 2
-    check = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     try:
-        verdict = check.execute("PRAGMA integrity_check").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
-        verdict = str(exc)
-    if verdict != "ok":
-        check.close()
-        print(f"{source} is not a sound database ({verdict}); nothing was changed", file=sys.stderr)
+        restore_from(source, settings.database_path)
+    except ValueError as exc:
+        print(f"{exc}; nothing was changed", file=sys.stderr)
         return 1
-    target = Database(settings.database_path)
-    try:
-        target.hold()
     except DatabaseInUse as exc:
-        check.close()
         print(f"Cannot restore: {exc}", file=sys.stderr)
         return 1
-    try:
-        dest = sqlite3.connect(settings.database_path)
-        check.backup(dest)  # page by page, WAL-safe, replaces the whole content
-        dest.close()
-    finally:
-        check.close()
-        target.release()
     print(f"restored {source} into {settings.database_path}")
     return 0
 
