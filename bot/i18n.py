@@ -106,6 +106,11 @@ def format_date(
     return text
 
 
+def format_month(day: date, locale: str) -> str:
+    """A month as people write it in the locale: 2025年10月, Oct 2025."""
+    return f"{day.year}年{day.month}月" if locale.startswith("zh") else f"{day:%b} {day.year}"
+
+
 class Catalog:
     """All languages; `catalog.for_locale("en")` gives a Translator."""
 

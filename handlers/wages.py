@@ -21,7 +21,7 @@ from bot.domain.wages import (
     parse_headcount,
     parse_period,
 )
-from bot.i18n import Translator
+from bot.i18n import Translator, format_month
 from handlers.callbacks import encode, pattern
 from handlers.complaints import send_filed_receipt
 from handlers.context import BotContext
@@ -35,12 +35,6 @@ HEADCOUNT_CHOICES = ("1", "2", "3", "5", "10", "20")
 def _today(draft: Draft) -> date:
     value = draft.data.get("today")
     return value if isinstance(value, date) else date.today()
-
-
-def _month_label(month: date, locale: str) -> str:
-    return (
-        f"{month.year}年{month.month}月" if locale.startswith("zh") else f"{month:%b} {month.year}"
-    )
 
 
 def _text(min_len: int, max_len: int) -> Any:
@@ -84,14 +78,14 @@ def _render_period(value: Any, t: Translator) -> str:
         start, end = date.fromisoformat(value["from"]), date.fromisoformat(value["to"])
         return t(
             "wage-period-range",
-            start=_month_label(start, t.locale),
-            end=_month_label(end, t.locale),
+            start=format_month(start, t.locale),
+            end=format_month(end, t.locale),
         )
-    return _month_label(date.fromisoformat(str(value)), t.locale)
+    return format_month(date.fromisoformat(str(value)), t.locale)
 
 
 def _month_button(value: str, t: Translator) -> str:
-    return _month_label(date.fromisoformat(value), t.locale)
+    return format_month(date.fromisoformat(value), t.locale)
 
 
 def _render_amount(value: Any, t: Translator) -> str:
@@ -212,8 +206,8 @@ def _description(report: WageReport, t: Translator) -> str:
         employer=report.employer_name,
         site=report.project_site or "",
         work=report.work_done,
-        start=_month_label(report.period_start, t.locale),
-        end=_month_label(report.period_end, t.locale),
+        start=format_month(report.period_start, t.locale),
+        end=format_month(report.period_end, t.locale),
         amount=format_amount(report.amount_owed, t.locale),
         workers=report.workers_owed,
     )
