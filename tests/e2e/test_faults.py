@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from bot.offline import Person, UpdateFactory
-from tests.e2e.driver import ROOT, TOKEN, BotProcess, HttpChat, wait_until
+from tests.e2e.driver import TOKEN, BotProcess, HttpChat, wait_until
 from tests.e2e.fake_bot_api import FakeBotApi
 
 STORY = "2026年2月，某公司冒用我的名义签订合同，骗走五万元，我要求追究责任。"
@@ -53,7 +53,9 @@ def test_kill_during_a_form_and_during_its_submission(api: FakeBotApi, tmp_path:
     bot.kill()  # right after the citizen's answer was acknowledged
     bot.start()
     citizen.say("示例区人民路 10 号")
-    assert "有证据材料吗" in citizen.texts()[-1]
+    # If the kill came between the reply and its commit, the story is handled again at start
+    # (nothing lost) and its question is asked twice; either way the form reaches evidence.
+    wait_until(lambda: "有证据材料吗" in citizen.texts()[-1])
     citizen.press("没有材料")
     citizen.say("13812345678")
     citizen.say("李明")
@@ -213,7 +215,3 @@ def test_webhook_refuses_requests_without_the_secret_token(api: FakeBotApi, tmp_
 def _port_open(port: int) -> bool:
     with socket.socket() as probe:
         return probe.connect_ex(("127.0.0.1", port)) == 0
-
-
-def test_driver_root_is_the_checkout() -> None:
-    assert (ROOT / "bot" / "cli.py").exists()
