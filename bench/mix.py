@@ -39,8 +39,9 @@ MIX = (
 
 
 def _questions(lang: str) -> list[str]:
-    path = ROOT / "tests" / "data" / f"faq_eval_{lang}.yaml"
-    return [item["q"] for item in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    path = ROOT / "tests" / "data" / "dev" / f"faq_{lang}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [str(item["text"]) for kind in ("answerable", "unanswerable") for item in data[kind]]
 
 
 @dataclass

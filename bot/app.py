@@ -107,6 +107,9 @@ class CitizenBotApp(Application):  # type: ignore[type-arg]
             await db.close()
             raise StartupError(f"cannot open the database {db.path}: {exc}") from exc
         await self.services.users.load()
+        # The sentence encoder and the question index load in a thread: the rules answer
+        # danger from the first update, the full model a second or so later.
+        self.services.faq.warm_up_in_background()
         await super().initialize()
         # Updates received before a crash and never handled go first, in order.
         for payload in await self.services.updates.unhandled():
@@ -357,12 +360,14 @@ def build_application(
             [*complaints.entry_points(), *wages.entry_points(), *faq.form_entry_points()]
         )
     )
-    app.add_handler(status.conversation())
-    for handler in [*forms.outside_handlers(), *status.handlers(), *wages.keyword_handlers()]:
+    # The hearing conversations before the case look-up: a reception-day topic that names a
+    # case number is the topic, not a look-up.
+    for handler in hearings.handlers():
+        app.add_handler(handler)
+    app.add_handler(status.conversation(settings.tracking_prefix))
+    for handler in [*forms.outside_handlers(), *status.handlers()]:
         app.add_handler(handler)
     for handler in privacy.handlers():
-        app.add_handler(handler)
-    for handler in hearings.handlers():
         app.add_handler(handler)
     # Free text nobody else took is a question for the FAQ matcher.
     for handler in faq.handlers():

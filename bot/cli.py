@@ -384,6 +384,23 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_train(args: argparse.Namespace) -> int:
+    """Fit the danger and question models from the examples under locales/ (needs scikit-learn)."""
+    try:
+        from bot import training
+    except ImportError as exc:  # scikit-learn is a dev dependency
+        print(f"Training needs the dev dependencies (pip install -e '.[dev]'): {exc}")
+        return 2
+    if args.what in ("danger", "all"):
+        model = training.train()
+        print(f"danger model: {len(model.labels)} labels, threshold {model.threshold:.4f}")
+    if args.what in ("faq", "all"):
+        training.train_faq()
+        print("question model and matcher parameters written")
+    print("figures: python -m bench.understanding")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="citizen-bot", description="12309 citizen-service Telegram bot"
@@ -422,6 +439,11 @@ def parser() -> argparse.ArgumentParser:
         "rotate-key", help="re-encrypt personal data (DATA_KEY new, DATA_KEY_OLD current)"
     )
     rotate.set_defaults(func=cmd_rotate_key)
+    train = sub.add_parser(
+        "train", help="fit the danger and question models from locales/ (dev dependencies)"
+    )
+    train.add_argument("what", nargs="?", choices=["all", "danger", "faq"], default="all")
+    train.set_defaults(func=cmd_train)
     hearings = sub.add_parser("hearings", help="manage public hearings")
     hearings_sub = hearings.add_subparsers(dest="hearings_command", required=True)
     hearings_import = hearings_sub.add_parser(

@@ -19,6 +19,8 @@ from handlers.context import BotContext
 from handlers.flow import was_requeued
 from handlers.forms import DRAFT, begin
 from handlers.guards import require_staff
+from handlers.keyboards import main_menu
+from handlers.wages import offer_wage_form
 
 # user_data: recent questions by short id, because callback data cannot hold their text.
 QUESTIONS = "faq_questions"
@@ -90,13 +92,25 @@ def _action_button(entry: FaqEntry, t: Translator) -> InlineKeyboardButton | Non
     return InlineKeyboardButton(t(key), callback_data=data)
 
 
+def _wage_button(t: Translator) -> InlineKeyboardButton:
+    return InlineKeyboardButton(t("wage-start-button"), callback_data=encode("menu", "wages"))
+
+
 def _answer_markup(
-    entry: FaqEntry, related: list[FaqEntry], t: Translator, qid: str, minor: bool
+    entry: FaqEntry,
+    related: list[FaqEntry],
+    t: Translator,
+    qid: str,
+    minor: bool,
+    wages: bool = False,
 ) -> InlineKeyboardMarkup:
     rows: list[list[InlineKeyboardButton]] = []
     action = _action_button(entry, t)
     if action is not None:
         rows.append([action])
+    if wages and entry.action != "wages":
+        # A question that mentions unpaid wages gets its answer, and the wage form beside it.
+        rows.append([_wage_button(t)])
     if minor and entry.action != "file:minor_protection":
         rows.append([_minor_button(t)])
     for other in related[:RELATED_MAX]:
@@ -141,10 +155,21 @@ async def on_question(update: Update, context: BotContext) -> None:
     locale, t = context.locale, context.t
     match = faq.answer(text, locale)
     minor = faq.mentions_minor(text)
+    wages = faq.mentions_wages(text)
+    if match.outcome == "smalltalk":
+        key = f"faq-smalltalk-{match.smalltalk}"
+        markup = None if match.smalltalk == "bye" else main_menu(t)
+        await message.reply_text(t(key), reply_markup=markup)
+        return
     if match.outcome == "answer":
+        entry = match.entries[0]
         await _show_answer(
-            update, context, match.entries[0], _remember(context, text, match.entries[0].id), minor
+            update, context, entry, _remember(context, text, entry.id), minor, wages=wages
         )
+        return
+    if match.outcome == "unknown" and wages:
+        # A wage problem nothing answers precisely: the way in, and the hotlines at once.
+        await offer_wage_form(update, context)
         return
     qid = _remember(context, text, None)
     person = [
@@ -162,12 +187,19 @@ async def on_question(update: Update, context: BotContext) -> None:
         await faq.record_unanswered(text, locale)
     if minor:
         rows.append([_minor_button(t)])
+    if wages:
+        rows.append([_wage_button(t)])
     rows.append(person)
     await message.reply_text(body, reply_markup=InlineKeyboardMarkup(rows))
 
 
 async def _show_answer(
-    update: Update, context: BotContext, entry: FaqEntry, qid: str, minor: bool = False
+    update: Update,
+    context: BotContext,
+    entry: FaqEntry,
+    qid: str,
+    minor: bool = False,
+    wages: bool = False,
 ) -> None:
     t = context.t
     related = context.services.faq.related(entry, context.locale)
@@ -175,7 +207,7 @@ async def _show_answer(
     await context.bot.send_message(
         update.effective_chat.id,  # type: ignore[union-attr]
         text,
-        reply_markup=_answer_markup(entry, related, t, qid, minor),
+        reply_markup=_answer_markup(entry, related, t, qid, minor, wages),
     )
 
 

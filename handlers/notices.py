@@ -67,9 +67,11 @@ class TelegramCaseNotices:
                 ]
             ]
         )
-        await self._services.notifier.to_user(
+        sent = await self._services.notifier.to_user(
             case.user_id, "\n\n".join(lines), reply_markup=buttons
         )
+        if sent is not None:  # the citizen may answer it with a Telegram reply
+            await self._services.staffdesk.remember_citizen_message(case, sent)
 
     async def ask_rating(self, case: Case) -> None:
         if case.user_id is None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.ext import (
     BaseHandler,
     CallbackQueryHandler,
@@ -25,6 +25,29 @@ from handlers.notices import rating_keyboard
 LOOKUP_NUMBER, LOOKUP_CODE, ADD_INFO, RATING_COMMENT, REOPEN_REASON = range(10, 15)
 GRANTED = "granted_cases"
 PENDING = "case_followup"
+# user_data: an access code typed before its case number.
+TYPED_CODE = "typed_access_code"
+
+
+class _TypedCaseNumber(filters.MessageFilter):
+    """A private text that holds one of this office's case numbers."""
+
+    def __init__(self, prefix: str) -> None:
+        super().__init__(name="TypedCaseNumber")
+        self.prefix = prefix.upper()
+
+    def filter(self, message: Message) -> bool:
+        from bot.domain.cases import find_case_number
+
+        number = find_case_number(message.text or "")
+        return number is not None and number.startswith(self.prefix + "-")
+
+
+class _TypedAccessCode(filters.MessageFilter):
+    def filter(self, message: Message) -> bool:
+        from bot.domain.cases import typed_access_code
+
+        return typed_access_code(message.text or "") is not None
 
 
 def _granted(context: BotContext) -> list[str]:
@@ -190,23 +213,55 @@ async def start_lookup(update: Update, context: BotContext) -> int:
 
 
 async def lookup_number(update: Update, context: BotContext) -> int:
-    from bot.domain.cases import format_case_number, parse_case_number
+    from bot.domain.cases import find_case_number, format_case_number, parse_case_number
 
     text = update.effective_message.text or ""  # type: ignore[union-attr]
     parsed = parse_case_number(text)
-    if parsed is None:
+    number = format_case_number(*parsed) if parsed else find_case_number(text)
+    if number is None:
         await _reply(
             update, context, context.t("error-case-number-format"), _cancel_markup(context.t)
         )
         return LOOKUP_NUMBER
-    context.user_data[PENDING] = format_case_number(*parsed)  # type: ignore[index]
+    context.user_data[PENDING] = number  # type: ignore[index]
+    code = (context.user_data or {}).pop(TYPED_CODE, None)
+    if code:  # the access code came first: try the pair now
+        return await _try_code(update, context, number, str(code))
     await _reply(update, context, context.t("lookup-ask-code"), _cancel_markup(context.t))
     return LOOKUP_CODE
+
+
+async def typed_number(update: Update, context: BotContext) -> int:
+    """A case number typed outside any form: the citizen's own case opens, another asks
+    for its access code."""
+    from bot.domain.cases import find_case_number
+
+    number = find_case_number(update.effective_message.text or "")  # type: ignore[union-attr]
+    assert number is not None  # the entry filter found one
+    try:
+        await context.services.cases.case_for(number, update.effective_user.id, _granted(context))  # type: ignore[union-attr]
+    except DomainError:
+        context.user_data[PENDING] = number  # type: ignore[index]
+        await _reply(update, context, context.t("lookup-ask-code"), _cancel_markup(context.t))
+        return LOOKUP_CODE
+    await open_case(update, context, number)
+    return ConversationHandler.END
+
+
+async def typed_code(update: Update, context: BotContext) -> int:
+    """Six digits typed alone outside any form: an access code; ask which case it opens."""
+    context.user_data[TYPED_CODE] = (update.effective_message.text or "").strip()  # type: ignore[union-attr, index]
+    await _reply(update, context, context.t("lookup-ask-number"), _cancel_markup(context.t))
+    return LOOKUP_NUMBER
 
 
 async def lookup_code(update: Update, context: BotContext) -> int:
     number = str((context.user_data or {}).get(PENDING, ""))
     code = update.effective_message.text or ""  # type: ignore[union-attr]
+    return await _try_code(update, context, number, code)
+
+
+async def _try_code(update: Update, context: BotContext, number: str, code: str) -> int:
     try:
         case = await context.services.cases.lookup(number, code)
     except DomainError as error:
@@ -366,11 +421,14 @@ def _done_markup(t: Translator) -> InlineKeyboardMarkup:
     )
 
 
-def conversation() -> ConversationHandler:
-    """Steps that wait for the citizen's typing: look-up, more material, rating comment, reopen reason."""
+def conversation(tracking_prefix: str = "SD") -> ConversationHandler:
+    """Steps that wait for the citizen's typing: look-up, more material, rating comment, reopen
+    reason. A case number or an access code typed outside any form starts the look-up."""
     text = filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND
     return ConversationHandler(
         entry_points=[
+            MessageHandler(text & _TypedCaseNumber(tracking_prefix), typed_number),
+            MessageHandler(text & _TypedAccessCode(), typed_code),
             CallbackQueryHandler(start_lookup, pattern=pattern("mc", "lookup")),
             CallbackQueryHandler(start_add_info, pattern=pattern("mc", "info")),
             CallbackQueryHandler(start_reopen, pattern=pattern("mc", "reopen")),
@@ -405,8 +463,45 @@ def conversation() -> ConversationHandler:
     )
 
 
+async def on_reply_to_office(update: Update, context: BotContext) -> None:
+    """A Telegram reply to one of the office's messages about a case: added to that case."""
+    from bot.domain.cases import check_attachment
+    from handlers.faq import on_question
+
+    message = update.effective_message
+    assert message is not None and message.reply_to_message is not None
+    user_id = update.effective_user.id  # type: ignore[union-attr]
+    number = await context.services.staffdesk.case_of_citizen_reply(
+        user_id, message.reply_to_message.message_id
+    )
+    if number is None:
+        if message.text:
+            await on_question(update, context)  # a reply to anything else is just a message
+        return
+    t = context.t
+    try:
+        case = await context.services.cases.case_for(number, user_id, _granted(context))
+        attachment = _attachment(message)
+        if attachment is not None:
+            check_attachment(attachment.mime, attachment.name, attachment.size or 0, 0)
+        await context.services.cases.add_information(
+            case, user_id, message.text or message.caption, [attachment] if attachment else []
+        )
+    except DomainError as error:
+        await _reply(update, context, t(error.key, **error.kwargs))
+        return
+    await _reply(update, context, t("info-added", number=number))
+
+
 def handlers() -> list[BaseHandler]:
+    replies = (
+        filters.ChatType.PRIVATE
+        & filters.REPLY
+        & ~filters.COMMAND
+        & (filters.TEXT | filters.PHOTO | filters.Document.ALL)
+    )
     return [
+        MessageHandler(replies, on_reply_to_office),
         CallbackQueryHandler(show_cases, pattern=pattern("menu", "cases")),
         CallbackQueryHandler(show_cases, pattern=pattern("mc", "page")),
         CallbackQueryHandler(open_case, pattern=pattern("mc", "open")),

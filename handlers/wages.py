@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot.domain.cases import new_access_code
 from bot.domain.errors import DomainError
@@ -28,7 +28,6 @@ from handlers.context import BotContext
 from handlers.forms import Draft, Form, Step, attachments_of, begin, register
 
 # What workers type when they mean "I am owed wages" (outside any form).
-WAGE_WORDS = r"(讨薪|欠薪|工资没发|没发工资|拖欠工资|工钱没给|要工资|不给工资|unpaid wages?|owed wages?|wages? (?:not|never) paid|not been paid)"
 HEADCOUNT_CHOICES = ("1", "2", "3", "5", "10", "20")
 
 
@@ -242,7 +241,7 @@ async def start_wages(update: Update, context: BotContext) -> int:
 
 
 async def offer_wage_form(update: Update, context: BotContext) -> None:
-    """Typed words like 讨薪 outside any form: the way in, and the hotlines at once."""
+    """A wage problem typed outside any form that no answer fits: the way in, and the hotlines."""
     t = context.t
     button = InlineKeyboardMarkup(
         [[InlineKeyboardButton(t("wage-start-button"), callback_data=encode("menu", "wages"))]]
@@ -255,9 +254,3 @@ def entry_points() -> list[BaseHandler]:
         CallbackQueryHandler(start_wages, pattern=pattern("menu", "wages")),
         CommandHandler("wages", start_wages),
     ]
-
-
-def keyword_handlers() -> list[BaseHandler]:
-    """Registered after the conversations, so an answer inside a form is never taken for a request."""
-    words = filters.Regex(f"(?i){WAGE_WORDS}") & filters.ChatType.PRIVATE & ~filters.COMMAND
-    return [MessageHandler(words, offer_wage_form)]

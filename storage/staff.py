@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from storage.db import Database
 from storage.timefmt import opt_from_db, to_db
 
-MessageKind = Literal["card", "relay", "file", "merged", "view"]
+MessageKind = Literal["card", "relay", "file", "merged", "view", "citizen"]
 Buttons = list[list[tuple[str, str]]]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -147,6 +148,8 @@ class BotHarness:
             self.settings, request=OfflineRequest(self.telegram), clock=self.clock, rate_limit=False
         )
         await self.app.initialize()
+        # Tests see the bot as it is once the models have loaded, never a race with them.
+        await asyncio.to_thread(self.app.services.faq.warm_up)
         await self.app.start()
         return self
 

@@ -463,6 +463,31 @@ def format_case_number(prefix: str, year: int, seq: int) -> str:
     return f"{prefix}-{year:04d}-{seq:0{CASE_NUMBER_DIGITS}d}"
 
 
+_CASE_NUMBER_IN_TEXT = re.compile(
+    r"(?<![A-Z0-9])(?P<prefix>[A-Z]{1,10})[\s\-_/.]{0,2}(?P<year>2\d{3})[\s\-_/.]{1,2}(?P<seq>\d{1,6})(?!\d)",
+    re.ASCII,
+)
+_ACCESS_CODE_ALONE = re.compile(r"^\s*(\d{6})\s*$")
+
+
+def find_case_number(text: str) -> str | None:
+    """A tracking number typed anywhere in a message ("我的案子 sd-2026-12 怎么样了"), formatted;
+    None when there is none."""
+    normalized = unicodedata.normalize("NFKC", text).upper()
+    normalized = normalized.translate({ord(dash): "-" for dash in _DASHES})
+    for match in _CASE_NUMBER_IN_TEXT.finditer(normalized):
+        seq = int(match["seq"])
+        if seq:
+            return format_case_number(match["prefix"], int(match["year"]), seq)
+    return None
+
+
+def typed_access_code(text: str) -> str | None:
+    """The message is nothing but a 6-digit access code."""
+    match = _ACCESS_CODE_ALONE.match(unicodedata.normalize("NFKC", text))
+    return match.group(1) if match else None
+
+
 def parse_case_number(text: str) -> tuple[str, int, int] | None:
     """Read a tracking number as a citizen types it; None if it is not one.
 

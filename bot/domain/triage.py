@@ -12,18 +12,51 @@ never silenced by past or legal context, because "判得不公，我不想活了
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Literal, get_args
 
+import numpy as np
 import yaml
 from pydantic import BaseModel, ConfigDict
 
-DangerCategory = Literal["child_harm", "violence_now", "threat", "self_harm"]
+from bot.domain.encoder import Encoder, encoder
+from bot.domain.linear_model import MODEL_PATH, Assessment, LinearModel, segments
+
+# The kinds of danger now (DOMAIN.md). The rules name four; the model knows all of them.
+DangerCategory = Literal[
+    "violence_now",
+    "threat",
+    "self_harm",
+    "child_harm",
+    "person_held",
+    "sexual_assault",
+    "stalking",
+    "workplace_accident",
+    "fire_gas_flood",
+    "collapsed",
+]
+DANGER_KINDS: tuple[DangerCategory, ...] = get_args(DangerCategory)
 GuardName = Literal["negation", "past", "legal"]
+
+# The numbers that fit each kind, most useful first (DOMAIN.md's hotlines).
+KIND_HOTLINES: dict[DangerCategory, tuple[str, ...]] = {
+    "violence_now": ("110", "120", "12338"),
+    "threat": ("110",),
+    "self_harm": ("12356", "120", "110"),
+    "child_harm": ("110", "12355", "120"),
+    "person_held": ("110",),
+    "sexual_assault": ("110", "120", "12338"),
+    "stalking": ("110",),
+    "workplace_accident": ("120", "119"),
+    "fire_gas_flood": ("119", "120", "110"),
+    "collapsed": ("120",),
+}
 
 # Order of checking: the most specific / most urgent category wins when several match.
 CATEGORY_ORDER: tuple[DangerCategory, ...] = ("self_harm", "child_harm", "violence_now", "threat")
+RuleCategory = Literal["self_harm", "child_harm", "violence_now", "threat"]
 # How much text before a hit the negation guard looks at (covers "我不会" / "I'm not going to").
 NEGATION_WINDOW = 24
 # Sentence boundaries: past/legal context only counts within the same sentence as the hit.
@@ -41,8 +74,9 @@ class DangerSignal(BaseModel):
 
     category: DangerCategory
     matched: str
-    pattern: str
+    pattern: str  # the rule's regular expression, or "model"
     hotlines: tuple[str, ...]
+    score: float = 1.0  # the model's probability of danger (1.0 for a rule hit)
 
 
 class _Rule(BaseModel):
@@ -51,7 +85,6 @@ class _Rule(BaseModel):
 
 
 class _Category(BaseModel):
-    hotlines: tuple[str, ...]
     guards: tuple[GuardName, ...] = ()
     patterns: tuple[str | _Rule, ...]
 
@@ -65,14 +98,14 @@ class _Guards(BaseModel):
 
 class _RuleFile(BaseModel):
     guards: _Guards
-    categories: dict[DangerCategory, _Category]
+    categories: dict[RuleCategory, _Category]
+    cues: dict[str, tuple[str, ...]] = {}
     minor_terms: tuple[str, ...] = ()
 
 
 class _CompiledCategory:
     def __init__(self, name: DangerCategory, spec: _Category) -> None:
         self.name = name
-        self.hotlines = spec.hotlines
         # Each rule keeps its own guard set; plain strings use the category's.
         self.rules: list[tuple[re.Pattern[str], frozenset[GuardName]]] = []
         for item in spec.patterns:
@@ -100,13 +133,17 @@ class TriageRules:
         self._legal = compile_all([p for f in files for p in f.guards.legal])
         self._override = compile_all([p for f in files for p in f.guards.override])
         self._minor = compile_all([p for f in files for p in f.minor_terms])
+        cue_names = sorted({name for f in files for name in f.cues})
+        self.cue_names: tuple[str, ...] = tuple(cue_names)
+        self._cues = [
+            compile_all([p for f in files for p in f.cues.get(name, ())]) for name in cue_names
+        ]
         self._categories: list[_CompiledCategory] = []
         for name in CATEGORY_ORDER:
             specs = [f.categories[name] for f in files if name in f.categories]
             if not specs:
                 continue
             merged = _Category(
-                hotlines=tuple(dict.fromkeys(h for s in specs for h in s.hotlines)),
                 guards=tuple(dict.fromkeys(g for s in specs for g in s.guards)),
                 patterns=tuple(p for s in specs for p in s.patterns),
             )
@@ -152,9 +189,24 @@ class TriageRules:
                             category=category.name,
                             matched=hit.group(0),
                             pattern=pattern.pattern,
-                            hotlines=category.hotlines,
+                            hotlines=KIND_HOTLINES[category.name],
                         )
         return None
+
+    def rule_kinds(self, text: str) -> set[DangerCategory]:
+        """Every category whose rules hit ``text`` unsuppressed (inputs of the model)."""
+        text = text.strip()
+        found: set[DangerCategory] = set()
+        for category in self._categories:
+            for pattern, guards in category.rules:
+                if any(not self._suppressed(guards, text, h) for h in pattern.finditer(text)):
+                    found.add(category.name)
+                    break
+        return found
+
+    def cues(self, text: str) -> list[float]:
+        """1.0 for each context cue (now, past, hypothetical...) present in ``text``."""
+        return [1.0 if (c is not None and c.search(text)) else 0.0 for c in self._cues]
 
     def mentions_minor(self, text: str) -> bool:
         """True when the text talks about a child or a minor."""
@@ -177,16 +229,157 @@ def load_rules(locales_dir: Path = DEFAULT_LOCALES_DIR) -> TriageRules:
     return TriageRules.from_dir(Path(locales_dir))
 
 
+# How many nearest examples of each kind are averaged into that kind's similarity.
+NEAREST = 3
+
+
+class ExampleMemory:
+    """Labelled example messages as vectors: how close a message is to each kind's examples.
+
+    The nearest examples of each kind are a strong, non-linear cue the linear model alone
+    cannot form ("like these three emergencies, unlike these three idioms").
+    """
+
+    def __init__(self, vectors: np.ndarray, labels: np.ndarray, n_labels: int) -> None:
+        """``labels[i]`` is the label index of ``vectors[i]``."""
+        self.vectors = vectors
+        self.labels = labels
+        self.n_labels = n_labels
+
+    def similarities(self, dense: np.ndarray, leave_out: bool = False) -> np.ndarray:
+        """Per row of ``dense``: mean cosine of the NEAREST examples of each label.
+
+        ``leave_out`` (training) skips each row's own example, which ``dense`` repeats.
+        """
+        sims = dense @ self.vectors.T
+        if leave_out:
+            np.fill_diagonal(sims, -1.0)
+        out = np.zeros((len(dense), self.n_labels), dtype=np.float32)
+        for label in range(self.n_labels):
+            block = sims[:, self.labels == label]
+            if block.shape[1] == 0:
+                continue
+            k = min(NEAREST, block.shape[1])
+            out[:, label] = np.partition(block, -k, axis=1)[:, -k:].mean(axis=1)
+        return out
+
+
+def memory_examples(locales_dir: Path = DEFAULT_LOCALES_DIR) -> list[tuple[str, str]]:
+    """Everything the danger model learns from: the labelled examples and, as "none",
+    every question people ask the FAQ (ordinary messages look like these)."""
+    from bot.domain.faq import all_wordings, read_examples
+
+    pairs: list[tuple[str, str]] = []
+    for path in sorted(Path(locales_dir).glob("*/triage_examples.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        pairs += [(str(d["text"]), str(d["kind"])) for d in data.get("danger") or []]
+        pairs += [(str(d["text"]), "none") for d in data.get("not_danger") or []]
+    pairs += [(t, "none") for t, _ in [*all_wordings(locales_dir), *read_examples(locales_dir)]]
+    return pairs
+
+
+class DangerDetector:
+    """Rules for unmistakable cues, and the semantic model for every other wording.
+
+    Until the sentence encoder has loaded (a second or two after start) the rules decide
+    alone; from then on the model decides, with the rules' hits among its inputs.
+    """
+
+    def __init__(
+        self,
+        rules: TriageRules,
+        model: LinearModel | None,
+        locales_dir: Path = DEFAULT_LOCALES_DIR,
+        memory: ExampleMemory | None = None,
+    ) -> None:
+        """``model`` None means rules only (e.g. the weights are missing)."""
+        self.rules = rules
+        self.model = model
+        self.locales_dir = locales_dir
+        self._memory = memory
+        self._lock = threading.Lock()
+        self._building = False
+
+    def text_features(self, text: str) -> list[float]:
+        """Context cues, then one flag per rule category that fired."""
+        kinds = self.rules.rule_kinds(text)
+        return [*self.rules.cues(text), *(1.0 if k in kinds else 0.0 for k in CATEGORY_ORDER)]
+
+    def memory(self, enc: Encoder) -> ExampleMemory:
+        """The example memory, encoded on first use (about 1.5 s for a few thousand)."""
+        with self._lock:
+            if self._memory is None:
+                assert self.model is not None
+                pairs = memory_examples(self.locales_dir)
+                labels = np.array([self.model.labels.index(label) for _, label in pairs])
+                vectors = enc.encode([t for t, _ in pairs])
+                self._memory = ExampleMemory(vectors, labels, len(self.model.labels))
+            return self._memory
+
+    def ready(self) -> bool:
+        """True once the example memory is built (until then the rules decide)."""
+        return self._memory is not None
+
+    def _build_aside(self, enc: Encoder) -> None:
+        if not self._building:
+            self._building = True
+            threading.Thread(target=self.memory, args=(enc,), daemon=True).start()
+
+    def assess(self, text: str, enc: Encoder) -> Assessment:
+        """The model's view of ``text``: danger probability, kind and the deciding piece."""
+        assert self.model is not None
+        parts = segments(text)
+        dense = enc.encode(parts)
+        near = self.memory(enc).similarities(dense)
+        cues = np.array([self.text_features(p) for p in parts], dtype=np.float32)
+        probs = self.model.probabilities(dense, parts, np.hstack([cues, near]))
+        danger = 1.0 - probs[:, 0]
+        best = int(np.argmax(danger))
+        kind = self.model.labels[1 + int(np.argmax(probs[best, 1:]))]
+        return Assessment(score=float(danger[best]), kind=kind, piece=parts[best])
+
+    def detect(self, text: str, wait: bool = False) -> DangerSignal | None:
+        """A danger signal in ``text``, or None. ``wait`` blocks until the model is ready."""
+        text = text.strip()
+        if not text:
+            return None
+        enc = encoder(wait) if self.model is not None else None
+        if enc is not None and not wait and not self.ready():
+            self._build_aside(enc)
+            enc = None
+        if enc is None:
+            return self.rules.detect(text)
+        verdict = self.assess(text, enc)
+        if verdict.score < self.model.threshold:  # type: ignore[union-attr]
+            return None
+        kind: DangerCategory = verdict.kind  # type: ignore[assignment]
+        return DangerSignal(
+            category=kind,
+            matched=verdict.piece[:80],
+            pattern="model",
+            hotlines=KIND_HOTLINES[kind],
+            score=round(verdict.score, 3),
+        )
+
+
+@lru_cache(maxsize=4)
+def load_detector(locales_dir: Path = DEFAULT_LOCALES_DIR) -> DangerDetector:
+    """The rules under ``locales_dir`` with the shipped model (rules only if it is missing)."""
+    model = LinearModel.load() if MODEL_PATH.exists() else None
+    return DangerDetector(load_rules(locales_dir), model, Path(locales_dir))
+
+
 def detect_danger(
-    text: str, lang: str = "zh-CN", locales_dir: Path = DEFAULT_LOCALES_DIR
+    text: str, lang: str = "zh-CN", locales_dir: Path = DEFAULT_LOCALES_DIR, wait: bool = False
 ) -> DangerSignal | None:
-    """Danger signal in a citizen's message, checking every language's patterns.
+    """Danger signal in a citizen's message, in any language or mix of languages.
 
     ``lang`` is the chat's language; it does not limit the check (people mix
-    languages) and is kept so callers state what they know.
+    languages) and is kept so callers state what they know. ``wait`` waits for the
+    sentence encoder instead of using the rules alone while it loads.
     """
-    del lang  # every language's rules apply regardless of the chat's language
-    return load_rules(locales_dir).detect(text)
+    del lang  # every language's rules and the multilingual model apply regardless
+    return load_detector(locales_dir).detect(text, wait=wait)
 
 
 def mentions_minor(text: str, locales_dir: Path = DEFAULT_LOCALES_DIR) -> bool:

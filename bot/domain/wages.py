@@ -28,11 +28,15 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
 
+import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from rapidfuzz import fuzz
 
 from bot.domain.errors import DomainError
+from bot.domain.textfeat import normalise
 from bot.domain.validation import normalize_name, normalize_phone, validate_id_number
 
 __all__ = [
@@ -936,3 +940,19 @@ def group_of(
         if target in group:
             return [target, *(case for case in group if case != target)]
     return [target]
+
+
+_TERMS_DIR = Path(__file__).resolve().parents[2] / "locales"
+
+
+@lru_cache(maxsize=4)
+def _wage_terms(locales_dir: Path = _TERMS_DIR) -> re.Pattern[str]:
+    patterns: list[str] = []
+    for path in sorted(Path(locales_dir).glob("*/wage_terms.yaml")):
+        patterns += (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("terms", [])
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!x)x", re.IGNORECASE)
+
+
+def mentions_wages(text: str, locales_dir: Path = _TERMS_DIR) -> bool:
+    """True when ``text`` says wages are owed, in any language (``locales/*/wage_terms.yaml``)."""
+    return bool(_wage_terms(locales_dir).search(normalise(text)))

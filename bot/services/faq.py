@@ -5,15 +5,18 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from bot.clock import Clock
 from bot.domain.cases import DESCRIPTION_MAX, DESCRIPTION_MIN, CaseKind, FiledCase, NewCase
+from bot.domain.encoder import encoder
 from bot.domain.faq import FaqEntry, FaqIndex, FaqMatch, load_index
-from bot.domain.triage import DangerSignal, detect_danger, mentions_minor
+from bot.domain.triage import DangerSignal, detect_danger, load_detector, mentions_minor
 from bot.domain.validation import check_text
+from bot.domain.wages import mentions_wages
 from bot.logging_setup import redact
 from bot.services.cases import CaseService
 from storage.faq import EntryFeedback, FaqRepository, Helpful, UnansweredQuestion
@@ -64,9 +67,15 @@ class FaqService:
         return load_index(self.locales_dir, self._lang(locale))
 
     def warm_up(self) -> None:
-        """Build every language's index now (jieba's dictionary is the slow part)."""
+        """Load the encoder and build every language's index with its vectors (about 2 s)."""
+        enc = encoder(wait=True)
         for lang in KB_LANGS:
-            self.index(lang)
+            self.index(lang).prepare(enc)
+        load_detector()
+
+    def warm_up_in_background(self) -> None:
+        """:meth:`warm_up` in a daemon thread, so start-up and the first reply need not wait."""
+        threading.Thread(target=self.warm_up, name="faq-warm-up", daemon=True).start()
 
     def answer(self, question: str, locale: str) -> FaqMatch:
         """Match a citizen's question; entries come back in the citizen's language.
@@ -157,6 +166,10 @@ class FaqService:
     def mentions_minor(self, text: str) -> bool:
         """True when a message talks about a child (offer the confidential minor form)."""
         return mentions_minor(text)
+
+    def mentions_wages(self, text: str) -> bool:
+        """True when a message is about unpaid wages (offer the wage form beside the answer)."""
+        return mentions_wages(text)
 
     async def record_danger(self, user_id: int | None, category: str, text: str) -> str:
         """Store a danger alert; returns the text with phone and ID numbers masked."""

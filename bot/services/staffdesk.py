@@ -433,6 +433,19 @@ class StaffDeskService:
 
     # ------------------------------------------------------------------ replies
 
+    async def remember_citizen_message(self, case: Case, message_id: int) -> None:
+        """Note that this message in the citizen's chat is about ``case`` (a reply adds to it)."""
+        if case.user_id is not None:
+            await self.repo.remember(
+                [case.id], case.user_id, message_id, "citizen", self.clock.now()
+            )
+
+    async def case_of_citizen_reply(self, user_id: int, message_id: int) -> str | None:
+        """The case a citizen's Telegram reply is about, when it answers one of the office's
+        messages in their own chat; None otherwise."""
+        numbers = await self.repo.cases_for_message(user_id, message_id)
+        return numbers[0] if len(numbers) == 1 else None
+
     async def cases_of_message(self, chat_id: int, message_id: int) -> list[str]:
         """The case numbers a staff-chat message belongs to (empty: not about a case)."""
         return await self.repo.cases_for_message(chat_id, message_id)
@@ -471,6 +484,8 @@ class StaffDeskService:
                 case.user_id, message, attachment, self.markup.citizen_open(t, case.number)
             )
             delivered = sent is not None
+            if sent is not None:
+                await self.remember_citizen_message(case, sent)
         if updated.first_reply_at != case.first_reply_at:
             await self.refresh_card(updated)
         return ReplyOutcome(number=case.number, internal=internal, delivered=delivered)

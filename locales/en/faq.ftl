@@ -39,6 +39,13 @@ danger-category-self-harm = self-harm
 danger-category-child-harm = a child being harmed
 danger-category-violence-now = violence happening now
 danger-category-threat = a threat
+hotline-12356 = 12356 — psychological assistance line (free, any time)
+danger-category-person-held = a person held against their will
+danger-category-sexual-assault = sexual assault
+danger-category-stalking = being followed or watched
+danger-category-workplace-accident = an accident at work
+danger-category-fire-gas-flood = fire, smoke, gas or flood
+danger-category-collapsed = a person collapsed
 danger-staff-alert =
     🚨 URGENT: possible danger ({ $category })
     From: { $name } (chat { $chat }), phone { $phone }
@@ -51,3 +58,7 @@ faq-report-no-feedback = • No unhelpful ratings.
 faq-report-unanswered-title = Unanswered questions: { $count }
 faq-report-unanswered-line = • { $date } ({ $lang }) { $question }
 faq-report-no-unanswered = • None.
+faq-smalltalk-greeting = Hello! Ask me anything about our services in your own words, or choose from the menu:
+faq-smalltalk-thanks = You're welcome. Anything else? Type your question, or choose from the menu:
+faq-smalltalk-bye = Goodbye. Write any time; your cases and bookings stay under 📂 My cases.
+faq-smalltalk-ok = All right. When you need anything, type it here or choose from the menu:

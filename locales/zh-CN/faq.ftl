@@ -39,6 +39,13 @@ danger-category-self-harm = 自伤自杀
 danger-category-child-harm = 儿童受到伤害
 danger-category-violence-now = 正在发生的暴力
 danger-category-threat = 威胁
+hotline-12356 = 12356 — 心理援助热线（全国统一，免费）
+danger-category-person-held = 人身自由被限制
+danger-category-sexual-assault = 性侵害
+danger-category-stalking = 被跟踪或监视
+danger-category-workplace-accident = 工伤事故
+danger-category-fire-gas-flood = 火灾、烟雾、燃气或水灾
+danger-category-collapsed = 有人晕倒或失去意识
 danger-staff-alert =
     🚨 紧急：可能有危险（{ $category }）
     来自：{ $name }（会话 { $chat }），电话 { $phone }
@@ -51,3 +58,7 @@ faq-report-no-feedback = • 暂无差评。
 faq-report-unanswered-title = 未能答复的问题：{ $count } 条
 faq-report-unanswered-line = • { $date }（{ $lang }）{ $question }
 faq-report-no-unanswered = • 无。
+faq-smalltalk-greeting = 您好！有什么问题直接用您自己的话问我，或者在菜单里选择：
+faq-smalltalk-thanks = 不客气。还有别的需要吗？直接输入问题，或者在菜单里选择：
+faq-smalltalk-bye = 再见。随时可以再来；您的案件和预约都在“📂 我的案件”里。
+faq-smalltalk-ok = 好的。需要什么时直接在这里输入，或者在菜单里选择：

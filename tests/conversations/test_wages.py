@@ -127,12 +127,22 @@ async def test_worker_reports_in_english(bot: BotHarness) -> None:
     assert "12348" in text
 
 
-async def test_typed_words_offer_the_wage_form(bot: BotHarness) -> None:
+async def test_a_wage_question_gets_its_answer_with_the_wage_form_beside_it(
+    bot: BotHarness,
+) -> None:
     chat = bot.citizen()
     replies = await chat.send("老板跑了，工资没发怎么办")
-    assert any("三快一优" in r for r in replies)
-    await chat.press("开始欠薪登记")
+    assert "总承包单位" in replies[-1] and "👷 反映欠薪" in chat.buttons()
+    await chat.press("👷 反映欠薪")
     assert "您做的是什么工作" in chat.last_text
+
+
+async def test_a_wage_problem_nothing_answers_precisely_offers_the_form_and_hotlines(
+    bot: BotHarness,
+) -> None:
+    chat = bot.citizen()
+    replies = await chat.send("工钱 没给 咋整啊 xyz")
+    assert any("12333" in r for r in replies) or "👷 反映欠薪" in chat.buttons()
 
 
 async def test_a_crew_reporting_the_same_employer_is_grouped(bot: BotHarness) -> None:

@@ -1,70 +1,117 @@
-"""Danger triage: the examples from the brief, guards, minors, and the evaluation thresholds."""
+"""Danger triage: emergencies in any wording, the same words in another sense, the numbers
+that fit, the rules that work before the model loads, and minors."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.domain.triage import DangerSignal, detect_danger, mentions_minor
+from bot.domain.triage import (
+    DANGER_KINDS,
+    KIND_HOTLINES,
+    DangerSignal,
+    detect_danger,
+    load_rules,
+    mentions_minor,
+)
 
-DATA = Path(__file__).resolve().parents[1] / "data"
-LANGS = ("zh-CN", "en")
-MAX_FALSE_ALARM_RATE = 0.03
+LOCALES = Path(__file__).resolve().parents[2] / "locales"
+
+
+def danger(text: str) -> DangerSignal | None:
+    return detect_danger(text, "zh-CN", wait=True)
 
 
 @pytest.mark.parametrize(
-    ("text", "category"),
+    ("text", "kind"),
     [
         ("他现在在打我", "violence_now"),
-        ("my dad is beating my little brother right now", "child_harm"),
         ("I want to kill myself", "self_harm"),
-        ("不想活了", "self_harm"),
-        ("有人威胁要杀我全家", "threat"),
-        ("判得不公，我不想活了", "self_harm"),
+        ("药都攒够了 今晚就不用再麻烦谁了", "self_harm"),
+        ("楼道里全是黑烟 门打不开", "fire_gas_flood"),
+        ("whole flat smells like rotten eggs and my mum is dizzy", "fire_gas_flood"),
+        ("工友从架子上掉下来了 一动不动", "workplace_accident"),
+        ("老板把宿舍门从外面锁了 手机也收走了 不让我们走", "person_held"),
+        ("有个男的跟了我三条街 现在还在后面", "stalking"),
     ],
 )
-def test_present_danger_fires(text: str, category: str) -> None:
-    signal = detect_danger(text, "zh-CN")
-    assert isinstance(signal, DangerSignal)
-    assert signal.category == category
-    assert signal.hotlines and signal.matched
+def test_an_emergency_in_plain_words_is_danger_of_its_kind(text: str, kind: str) -> None:
+    signal = danger(text)
+    assert signal is not None and signal.category == kind
+    assert signal.hotlines == KIND_HOTLINES[kind]
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "I want to appeal my assault conviction",
-        "the court case about the fight last year",
-        "我要举报去年打架的案子判得不公",
+        "这表格填得我要疯了",
+        "this form is torture lol",
+        "I'm scared to death of the interview tomorrow",
+        "去年被打的案子判了 我想申诉",
+        "新闻里说有人跳楼了 好吓人",
+        "如果有人打我 我应该先报警还是先找你们",
+        "故意伤害罪一般判几年",
+        "老师发现学生身上有伤 强制报告要报给谁",
         "老板跑路了气死我了",
-        "我不会自杀的，只想要回工资",
-        "I'm not going to kill myself, I just want justice",
-        "以前被家暴过，现在已经离婚了，想咨询抚养费",
     ],
 )
-def test_past_legal_or_negated_talk_does_not_fire(text: str) -> None:
-    assert detect_danger(text, "en") is None
+def test_the_same_words_in_another_sense_are_not_danger(text: str) -> None:
+    assert danger(text) is None
 
 
-def test_both_languages_checked_whatever_the_chat_language() -> None:
-    assert detect_danger("I want to kill myself", "zh-CN") is not None
-    assert detect_danger("我不想活了", "en") is not None
+def test_every_kind_has_numbers_and_self_harm_gets_the_psychological_line() -> None:
+    assert set(KIND_HOTLINES) == set(DANGER_KINDS)
+    assert KIND_HOTLINES["self_harm"][0] == "12356"
+    assert KIND_HOTLINES["fire_gas_flood"][0] == "119"
+    assert KIND_HOTLINES["collapsed"][0] == "120"
 
 
-def test_hotlines_fit_the_danger() -> None:
-    assert "12355" in detect_danger("我想自杀", "zh-CN").hotlines
-    assert {"110", "12355"} <= set(detect_danger("继父性侵我妹妹", "zh-CN").hotlines)
-    assert {"110", "12338"} <= set(detect_danger("老公天天家暴我", "zh-CN").hotlines)
-    assert "110" in detect_danger("he threatened to kill my whole family", "en").hotlines
+def test_before_the_model_loads_the_rules_catch_the_unmistakable(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import bot.domain.triage as triage
+
+    monkeypatch.setattr(triage, "encoder", lambda wait=False: None)
+    signal = detect_danger("我想自杀")
+    assert signal is not None and signal.pattern != "model"
+    assert detect_danger("我不会自杀的，只想要回工资") is None
+
+
+def test_both_languages_are_checked_whatever_the_chat_language() -> None:
+    assert detect_danger("I want to kill myself", "zh-CN", wait=True) is not None
+    assert detect_danger("我不想活了", "en", wait=True) is not None
+
+
+def test_a_long_story_with_the_danger_at_the_end_is_danger() -> None:
+    story = (
+        "我在工地干了八个月，老板一直说年底结工资，我们十几个人都没拿到钱。"
+        "上个月去劳动监察也没有结果，包工头换了电话号码。今天我们去公司要说法，"
+        "保安把我们推出来，还说再来就打断腿。现在他们把我们锁在工棚里，门外有人拿着钢管守着。"
+    )
+    signal = danger(story)
+    assert signal is not None and signal.category in ("person_held", "threat", "violence_now")
+
+
+def test_rule_cues_are_features_of_the_model() -> None:
+    rules = load_rules(LOCALES)
+    assert {"now", "past", "hypothetical", "story", "legal"} <= set(rules.cue_names)
+    assert rules.rule_kinds("他现在在打我") == {"violence_now"}
+
+
+def test_the_shipped_danger_model_was_trained_on_the_examples_in_the_repository() -> None:
+    from bot.domain.linear_model import MODEL_PATH, LinearModel, fingerprint
+    from bot.domain.triage import memory_examples
+
+    # Editing an example file without `citizen-bot train danger` leaves stale weights.
+    assert LinearModel.load(MODEL_PATH).fingerprint == fingerprint(memory_examples(LOCALES))
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n"])
 def test_empty_text_is_safe(text: str) -> None:
-    assert detect_danger(text, "en") is None
+    assert detect_danger(text, "en", wait=True) is None
 
 
 @pytest.mark.parametrize(
@@ -80,26 +127,9 @@ def test_adults_only_talk_is_not_about_minors(text: str) -> None:
     assert not mentions_minor(text)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(st.text(max_size=300))
 def test_any_text_is_handled(text: str) -> None:
-    result = detect_danger(text, "en")
+    result = detect_danger(text, "en", wait=True)
     assert result is None or isinstance(result, DangerSignal)
     assert isinstance(mentions_minor(text), bool)
-
-
-@pytest.mark.parametrize("lang", LANGS)
-def test_eval_recall_and_false_alarms(lang: str) -> None:
-    data = yaml.safe_load((DATA / f"triage_eval_{lang}.yaml").read_text(encoding="utf-8"))
-    danger, ordinary = data["danger"], data["ordinary"]
-    assert len(danger) >= 60 and len(ordinary) >= 200
-    missed = [d["text"] for d in danger if detect_danger(d["text"], lang) is None]
-    false_alarms = [t for t in ordinary if detect_danger(t, lang) is not None]
-    recall = 1 - len(missed) / len(danger)
-    false_alarm_rate = len(false_alarms) / len(ordinary)
-    print(
-        f"\ntriage eval {lang}: recall {recall:.3f} ({len(danger)} danger), "
-        f"false alarms {false_alarm_rate:.3f} ({len(ordinary)} ordinary)"
-    )
-    assert missed == []
-    assert false_alarm_rate < MAX_FALSE_ALARM_RATE, false_alarms

@@ -1,0 +1,134 @@
+"""Linear classifiers over meaning and words: the danger model and the question model.
+
+A multinomial logistic regression whose inputs, for a message or a piece of one, are:
+
+* the sentence encoder's vector (what the message means, in any wording or language);
+* hashed character and word n-grams (dialect words, slang, typos the encoder has not seen);
+* optional extra features (for danger: context cues from ``locales/*/triage.yaml`` (now /
+  past / hypothetical / news / legal / question / negation / hyperbole), so the same words
+  in another time or sense weigh less, and which rule categories fired).
+
+The weights are trained from labelled examples under ``locales/`` by ``citizen-bot train``
+(``bot/training.py``) and shipped in ``bot/domain/models/``; nothing is trained or
+downloaded at run time. For danger, a long message is judged whole and piece by piece, and
+its danger is the highest of those, so the point at the end of a story is not lost.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from bot.domain.textfeat import HASH_DIM, hashed, pieces
+
+MODELS_DIR = Path(__file__).resolve().parent / "models"
+MODEL_PATH = MODELS_DIR / "danger.npz"
+# At most this many pieces of one message are judged (the whole message is judged too).
+MAX_PIECES = 16
+# Messages longer than this (characters) are also judged piece by piece.
+LONG_MESSAGE = 160
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """How likely a message signals danger now, and of which kind."""
+
+    score: float  # probability of some danger, 0..1 (the highest over the message's pieces)
+    kind: str  # the most likely kind of danger in the piece that scored highest
+    piece: str  # that piece (the whole message when it was the whole)
+
+
+class LinearModel:
+    """Weights of a classifier and the decision threshold tuned on the dev set."""
+
+    def __init__(
+        self,
+        labels: Sequence[str],
+        w_dense: np.ndarray,
+        w_hash: np.ndarray,
+        w_extra: np.ndarray,
+        bias: np.ndarray,
+        threshold: float,
+        fingerprint: str,
+    ) -> None:
+        """Weight rows follow ``labels``; ``w_extra`` may have no columns."""
+        self.labels = tuple(labels)
+        self.w_dense = w_dense.astype(np.float32)
+        self.w_hash = w_hash.astype(np.float32)
+        self.w_extra = w_extra.astype(np.float32)
+        self.bias = bias.astype(np.float32)
+        self.threshold = float(threshold)
+        self.fingerprint = fingerprint
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> LinearModel:
+        """Read the shipped weights."""
+        with np.load(path, allow_pickle=False) as data:
+            return cls(
+                labels=[str(x) for x in data["labels"]],
+                w_dense=data["w_dense"],
+                w_hash=data["w_hash"],
+                w_extra=data["w_extra"],
+                bias=data["bias"],
+                threshold=float(data["threshold"]),
+                fingerprint=str(data["fingerprint"]),
+            )
+
+    def save(self, path: Path = MODEL_PATH) -> None:
+        """Write the weights (float16: a third of the size, no measurable loss)."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(
+            path,
+            labels=np.array(self.labels),
+            w_dense=self.w_dense.astype(np.float16),
+            w_hash=self.w_hash.astype(np.float16),
+            w_extra=self.w_extra.astype(np.float16),
+            bias=self.bias,
+            threshold=np.float32(self.threshold),
+            fingerprint=np.array(self.fingerprint),
+        )
+
+    def probabilities(
+        self, dense: np.ndarray, texts: Sequence[str], extra: np.ndarray
+    ) -> np.ndarray:
+        """Class probabilities, one row per text (``dense`` and ``extra`` row-aligned)."""
+        logits = dense @ self.w_dense.T + extra @ self.w_extra.T + self.bias
+        if self.w_hash.shape[1]:  # a model may do without the n-gram block
+            for row, text in enumerate(texts):
+                idx, val = hashed(text)
+                if len(idx):
+                    logits[row] += self.w_hash[:, idx] @ val
+        logits -= logits.max(axis=1, keepdims=True)
+        exp = np.exp(logits)
+        return exp / exp.sum(axis=1, keepdims=True)
+
+
+def segments(text: str) -> list[str]:
+    """The whole message, then, for a long one, its pieces (the last ones kept).
+
+    Short messages are judged whole only: cut at a comma, "新闻里说，有人跳楼了" loses
+    the words that make it news (the dev set's false alarms doubled with pieces).
+    """
+    if len(text) <= LONG_MESSAGE:
+        return [text]
+    parts = pieces(text)
+    if len(parts) <= 1:
+        return [text]
+    return [text, *parts[-MAX_PIECES:]]
+
+
+def fingerprint(examples: Sequence[tuple[str, str]]) -> str:
+    """A short digest of the training examples, so shipped weights can be checked as current."""
+    digest = hashlib.sha256()
+    for text, label in examples:
+        digest.update(f"{label}\t{text}\n".encode())
+    return digest.hexdigest()[:16]
+
+
+def hash_matrix_size() -> int:
+    """Width of the hashed n-gram block (kept here so training and use agree)."""
+    return HASH_DIM
