@@ -1,6 +1,6 @@
 """How well the bot understands messages: FAQ answers and danger, on the dev and held-out sets.
 
-    python -m bench.understanding            # both sets, both languages
+    python -m bench.understanding            # every set, both languages
     python -m bench.understanding --set dev  # only the dev set (the one tuning may look at)
     python -m bench.understanding --json     # one JSON object instead of the table
 
@@ -29,7 +29,11 @@ from bot.domain.faq import load_index
 from bot.domain.triage import detect_danger
 
 ROOT = Path(__file__).resolve().parents[1]
-SETS = {"dev": ROOT / "tests" / "data" / "dev", "heldout": ROOT / "tests" / "data" / "heldout"}
+SETS = {
+    "dev": ROOT / "tests" / "data" / "dev",
+    "heldout": ROOT / "tests" / "data" / "heldout",  # round 1: judged the first models
+    "heldout2": ROOT / "tests" / "data" / "heldout2",  # round 2: judges the tuning after round 1
+}
 LANGS = ("zh-CN", "en")
 
 
@@ -129,10 +133,10 @@ def evaluate(which: list[str]) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--set", choices=[*SETS, "both"], default="both")
+    parser.add_argument("--set", choices=[*SETS, "all"], default="all")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    which = list(SETS) if args.set == "both" else [args.set]
+    which = list(SETS) if args.set == "all" else [args.set]
     result = evaluate(which)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))

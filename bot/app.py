@@ -364,7 +364,8 @@ def build_application(
     # case number is the topic, not a look-up.
     for handler in hearings.handlers():
         app.add_handler(handler)
-    app.add_handler(status.conversation(settings.tracking_prefix))
+    app.add_handler(status.conversation())
+    app.add_handler(status.typed_lookup(settings.tracking_prefix))
     for handler in [*forms.outside_handlers(), *status.handlers()]:
         app.add_handler(handler)
     for handler in privacy.handlers():

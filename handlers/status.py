@@ -421,14 +421,38 @@ def _done_markup(t: Translator) -> InlineKeyboardMarkup:
     )
 
 
-def conversation(tracking_prefix: str = "SD") -> ConversationHandler:
-    """Steps that wait for the citizen's typing: look-up, more material, rating comment, reopen
-    reason. A case number or an access code typed outside any form starts the look-up."""
+def typed_lookup(tracking_prefix: str = "SD") -> ConversationHandler:
+    """A case number or an access code typed outside any form starts the look-up.
+
+    Its own conversation, registered after :func:`conversation`: while that one waits for
+    text (more material, a rating comment), the text is its, never taken for a look-up.
+    """
     text = filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND
     return ConversationHandler(
         entry_points=[
             MessageHandler(text & _TypedCaseNumber(tracking_prefix), typed_number),
             MessageHandler(text & _TypedAccessCode(), typed_code),
+        ],
+        states={
+            LOOKUP_NUMBER: [MessageHandler(text, lookup_number)],
+            LOOKUP_CODE: [MessageHandler(text, lookup_code)],
+        },
+        fallbacks=[
+            CommandHandler("cancel", leave),
+            CallbackQueryHandler(leave, pattern=pattern("mc", "leave")),
+            *navigation_fallbacks(),
+        ],
+        name="typedlookup",
+        persistent=True,
+    )
+
+
+def conversation() -> ConversationHandler:
+    """Steps that wait for the citizen's typing: look-up, more material, rating comment, reopen
+    reason."""
+    text = filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND
+    return ConversationHandler(
+        entry_points=[
             CallbackQueryHandler(start_lookup, pattern=pattern("mc", "lookup")),
             CallbackQueryHandler(start_add_info, pattern=pattern("mc", "info")),
             CallbackQueryHandler(start_reopen, pattern=pattern("mc", "reopen")),

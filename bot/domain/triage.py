@@ -223,9 +223,13 @@ def _span_around(text: str, start: int, end: int, boundaries: re.Pattern[str]) -
     return text[left:right]
 
 
-@lru_cache(maxsize=4)
 def load_rules(locales_dir: Path = DEFAULT_LOCALES_DIR) -> TriageRules:
     """All languages' triage rules under ``locales_dir``, compiled once and cached."""
+    return _load_rules(str(Path(locales_dir).resolve()))
+
+
+@lru_cache(maxsize=4)
+def _load_rules(locales_dir: str) -> TriageRules:
     return TriageRules.from_dir(Path(locales_dir))
 
 
@@ -362,11 +366,19 @@ class DangerDetector:
         )
 
 
-@lru_cache(maxsize=4)
+_detectors: dict[str, DangerDetector] = {}
+_detectors_lock = threading.Lock()
+
+
 def load_detector(locales_dir: Path = DEFAULT_LOCALES_DIR) -> DangerDetector:
-    """The rules under ``locales_dir`` with the shipped model (rules only if it is missing)."""
-    model = LinearModel.load() if MODEL_PATH.exists() else None
-    return DangerDetector(load_rules(locales_dir), model, Path(locales_dir))
+    """The rules under ``locales_dir`` with the shipped model (rules only if it is missing);
+    one detector per folder, however the folder is named."""
+    key = str(Path(locales_dir).resolve())
+    with _detectors_lock:
+        if key not in _detectors:
+            model = LinearModel.load() if MODEL_PATH.exists() else None
+            _detectors[key] = DangerDetector(load_rules(Path(key)), model, Path(key))
+        return _detectors[key]
 
 
 def detect_danger(

@@ -67,11 +67,13 @@ class FaqService:
         return load_index(self.locales_dir, self._lang(locale))
 
     def warm_up(self) -> None:
-        """Load the encoder and build every language's index with its vectors (about 2 s)."""
+        """Load the encoder, encode every wording and the danger examples (a few seconds)."""
         enc = encoder(wait=True)
         for lang in KB_LANGS:
             self.index(lang).prepare(enc)
-        load_detector()
+        detector = load_detector()
+        if enc is not None and detector.model is not None:
+            detector.memory(enc)
 
     def warm_up_in_background(self) -> None:
         """:meth:`warm_up` in a daemon thread, so start-up and the first reply need not wait."""
