@@ -16,7 +16,7 @@ import numpy as np
 import yaml
 
 from bot.domain.encoder import encoder
-from bot.domain.linear_model import MODEL_PATH, LinearModel, fingerprint
+from bot.domain.linear_model import MODEL_PATH, LinearModel, MlpModel, fingerprint
 from bot.domain.textfeat import HASH_DIM, hashed
 from bot.domain.triage import (
     DANGER_KINDS,
@@ -34,10 +34,10 @@ LABELS = ("none", *DANGER_KINDS)
 TARGET_RECALL = 0.99
 # Inverse regularisation strength of the logistic regression.
 C = 128.0
-# Weight of an ordinary FAQ question as a "no danger" example, against 1 for a hard one.
-ORDINARY_WEIGHT = 0.3
-# Whether the danger model also reads hashed n-grams (the dev set decides).
-DANGER_HASH = True
+# The danger network: hidden units and L2 penalty (chosen on the dev set: a linear model
+# over the same inputs had about twice the false alarms at the same recall).
+DANGER_HIDDEN = 256
+DANGER_ALPHA = 0.03
 
 
 def load_labelled(path: Path) -> list[tuple[str, str]]:
@@ -123,40 +123,52 @@ def fit_linear(
 
 
 def fit(
-    locales_dir: Path = DEFAULT_LOCALES_DIR, c: float | None = None, use_hash: bool = DANGER_HASH
-) -> LinearModel:
-    """Fit the danger classifier (threshold 0.5 until :func:`choose_threshold`).
+    locales_dir: Path = DEFAULT_LOCALES_DIR,
+    hidden: int | None = None,
+    alpha: float | None = None,
+    seed: int = 0,
+) -> MlpModel:
+    """Fit the danger network (threshold 0.5 until :func:`choose_threshold`).
 
     The rows are the detector's example memory: the labelled examples and, as "none",
-    every question people ask the FAQ (ordinary messages look like these), the latter at
-    a lower weight than the hard non-emergencies written for the model. Each row's
+    every question people ask the FAQ (ordinary messages look like these). Each row's
     nearest-example similarities leave the row itself out, as a new message would.
     """
+    from sklearn.neural_network import MLPClassifier
+
     rows = memory_examples(locales_dir)
-    written = len(training_examples(locales_dir))
-    names = LABELS
     enc = encoder(wait=True)
-    assert enc is not None
+    assert enc is not None, "the sentence encoder is needed to train"
     texts = [t for t, _ in rows]
-    labels = np.array([names.index(label) for _, label in rows])
-    memory = ExampleMemory(enc.encode(texts), labels, len(names))
+    labels = np.array([LABELS.index(label) for _, label in rows])
+    memory = ExampleMemory(enc.encode(texts), labels, len(LABELS))
     detector = DangerDetector(load_rules(locales_dir), None, locales_dir, memory)
     cues = np.array([detector.text_features(t) for t in texts], dtype=np.float32)
-    extra = np.hstack([cues, memory.similarities(memory.vectors, leave_out=True)])
-    return fit_linear(
-        texts,
-        [label for _, label in rows],
-        names,
-        extra,
-        c=C if c is None else c,
-        fingerprint_of=rows,
-        weights=[1.0] * written + [ORDINARY_WEIGHT] * (len(rows) - written),
-        use_hash=use_hash,
+    x = np.hstack([memory.vectors, cues, memory.similarities(memory.vectors, leave_out=True)])
+    net = MLPClassifier(
+        hidden_layer_sizes=(hidden or DANGER_HIDDEN,),
+        alpha=DANGER_ALPHA if alpha is None else alpha,
+        max_iter=400,
+        random_state=seed,
+    )
+    net.fit(x, labels)
+    w2 = np.zeros((net.coefs_[1].shape[0], len(LABELS)), dtype=np.float32)
+    b2 = np.full(len(LABELS), -30.0, dtype=np.float32)  # a label never seen is never chosen
+    w2[:, net.classes_] = net.coefs_[1]
+    b2[net.classes_] = net.intercepts_[1]
+    return MlpModel(
+        labels=LABELS,
+        w1=net.coefs_[0],
+        b1=net.intercepts_[0],
+        w2=w2,
+        b2=b2,
+        threshold=0.5,
+        fingerprint=fingerprint(rows),
     )
 
 
 def danger_scores(
-    model: LinearModel, texts: Sequence[str], locales_dir: Path = DEFAULT_LOCALES_DIR
+    model: MlpModel, texts: Sequence[str], locales_dir: Path = DEFAULT_LOCALES_DIR
 ) -> list[float]:
     """The model's danger probability for each text, judged as the bot judges it."""
     detector = DangerDetector(load_rules(locales_dir), model)
@@ -180,7 +192,7 @@ def dev_examples() -> list[tuple[str, str]]:
     return pairs
 
 
-def train(out: Path = MODEL_PATH) -> LinearModel:
+def train(out: Path = MODEL_PATH) -> MlpModel:
     """Fit on the training examples, pick the threshold on the dev set, save the weights."""
     model = fit()
     dev = dev_examples()
@@ -193,7 +205,7 @@ def train(out: Path = MODEL_PATH) -> LinearModel:
 # ------------------------------------------------------------------ the question matcher
 
 # Share of the dev set's unanswerable questions that must get "I don't know".
-FAQ_DONT_KNOW_TARGET = 0.90
+FAQ_DONT_KNOW_TARGET = 0.93
 # Share of direct answers on the dev set that must be the right entry.
 FAQ_ANSWER_PRECISION = 0.95
 # Two entries are "really close" while the best is right no more often than this on dev...

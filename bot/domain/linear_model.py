@@ -1,6 +1,8 @@
-"""Linear classifiers over meaning and words: the danger model and the question model.
+"""Classifiers over meaning and words: the question model (linear) and the danger model (MLP).
 
-A multinomial logistic regression whose inputs, for a message or a piece of one, are:
+The question model is a multinomial logistic regression; the danger model a one-hidden-layer
+network, because "someone collapsed" must count for less next to "in the game" and a linear
+model cannot weigh one input by another. Their inputs, for a message or a piece of one:
 
 * the sentence encoder's vector (what the message means, in any wording or language);
 * hashed character and word n-grams (dialect words, slang, typos the encoder has not seen);
@@ -102,6 +104,67 @@ class LinearModel:
                 idx, val = hashed(text)
                 if len(idx):
                     logits[row] += self.w_hash[:, idx] @ val
+        logits -= logits.max(axis=1, keepdims=True)
+        exp = np.exp(logits)
+        return exp / exp.sum(axis=1, keepdims=True)
+
+
+class MlpModel:
+    """One hidden layer (ReLU) over [encoder | extra features], then a softmax: the danger
+    model, which must weigh content against context (a collapse now, or one in a game)."""
+
+    def __init__(
+        self,
+        labels: Sequence[str],
+        w1: np.ndarray,
+        b1: np.ndarray,
+        w2: np.ndarray,
+        b2: np.ndarray,
+        threshold: float,
+        fingerprint: str,
+    ) -> None:
+        """``w1``: inputs x hidden, ``w2``: hidden x labels."""
+        self.labels = tuple(labels)
+        self.w1, self.b1 = w1.astype(np.float32), b1.astype(np.float32)
+        self.w2, self.b2 = w2.astype(np.float32), b2.astype(np.float32)
+        self.threshold = float(threshold)
+        self.fingerprint = fingerprint
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> MlpModel:
+        """Read the shipped weights."""
+        with np.load(path, allow_pickle=False) as data:
+            return cls(
+                labels=[str(x) for x in data["labels"]],
+                w1=data["w1"],
+                b1=data["b1"],
+                w2=data["w2"],
+                b2=data["b2"],
+                threshold=float(data["threshold"]),
+                fingerprint=str(data["fingerprint"]),
+            )
+
+    def save(self, path: Path = MODEL_PATH) -> None:
+        """Write the weights."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(
+            path,
+            labels=np.array(self.labels),
+            w1=self.w1.astype(np.float16),
+            b1=self.b1,
+            w2=self.w2,
+            b2=self.b2,
+            threshold=np.float32(self.threshold),
+            fingerprint=np.array(self.fingerprint),
+        )
+
+    def probabilities(
+        self, dense: np.ndarray, texts: Sequence[str], extra: np.ndarray
+    ) -> np.ndarray:
+        """Class probabilities, one row per input (``texts`` unused: no n-gram block)."""
+        del texts
+        hidden = np.maximum(np.hstack([dense, extra]) @ self.w1 + self.b1, 0.0)
+        logits = hidden @ self.w2 + self.b2
         logits -= logits.max(axis=1, keepdims=True)
         exp = np.exp(logits)
         return exp / exp.sum(axis=1, keepdims=True)

@@ -22,7 +22,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from bot.domain.encoder import Encoder, encoder
-from bot.domain.linear_model import MODEL_PATH, Assessment, LinearModel, segments
+from bot.domain.linear_model import MODEL_PATH, Assessment, MlpModel, segments
 
 # The kinds of danger now (DOMAIN.md). The rules name four; the model knows all of them.
 DangerCategory = Literal[
@@ -292,7 +292,7 @@ class DangerDetector:
     def __init__(
         self,
         rules: TriageRules,
-        model: LinearModel | None,
+        model: MlpModel | None,
         locales_dir: Path = DEFAULT_LOCALES_DIR,
         memory: ExampleMemory | None = None,
     ) -> None:
@@ -376,7 +376,7 @@ def load_detector(locales_dir: Path = DEFAULT_LOCALES_DIR) -> DangerDetector:
     key = str(Path(locales_dir).resolve())
     with _detectors_lock:
         if key not in _detectors:
-            model = LinearModel.load() if MODEL_PATH.exists() else None
+            model = MlpModel.load(MODEL_PATH) if MODEL_PATH.exists() else None
             _detectors[key] = DangerDetector(load_rules(Path(key)), model, Path(key))
         return _detectors[key]
 

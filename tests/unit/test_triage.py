@@ -102,11 +102,11 @@ def test_rule_cues_are_features_of_the_model() -> None:
 
 
 def test_the_shipped_danger_model_was_trained_on_the_examples_in_the_repository() -> None:
-    from bot.domain.linear_model import MODEL_PATH, LinearModel, fingerprint
+    from bot.domain.linear_model import MODEL_PATH, MlpModel, fingerprint
     from bot.domain.triage import memory_examples
 
     # Editing an example file without `citizen-bot train danger` leaves stale weights.
-    assert LinearModel.load(MODEL_PATH).fingerprint == fingerprint(memory_examples(LOCALES))
+    assert MlpModel.load(MODEL_PATH).fingerprint == fingerprint(memory_examples(LOCALES))
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n"])
