@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from bot.domain.encoder import encoder
+from bot.domain.encoder import encode_corpus, encoder
 from bot.domain.linear_model import MODEL_PATH, LinearModel, MlpModel, fingerprint
 from bot.domain.textfeat import HASH_DIM, hashed
 from bot.domain.triage import (
@@ -51,21 +51,13 @@ def load_labelled(path: Path) -> list[tuple[str, str]]:
     return pairs
 
 
-def training_examples(locales_dir: Path = DEFAULT_LOCALES_DIR) -> list[tuple[str, str]]:
-    """Every language's training examples, in a stable order."""
-    pairs: list[tuple[str, str]] = []
-    for path in sorted(Path(locales_dir).glob("*/triage_examples.yaml")):
-        pairs += load_labelled(path)
-    return pairs
-
-
 def _design(texts: Sequence[str], use_hash: bool, extra: np.ndarray | None = None):  # type: ignore[no-untyped-def]
     """The model's inputs as one sparse matrix: [encoder | n-grams if ``use_hash`` | extra]."""
     from scipy import sparse
 
     enc = encoder(wait=True)
     assert enc is not None, "the sentence encoder is needed to train"
-    blocks = [sparse.csr_matrix(enc.encode(list(texts)))]
+    blocks = [sparse.csr_matrix(encode_corpus(enc, list(texts)))]
     if use_hash:
         rows, cols, vals = [], [], []
         for r, text in enumerate(texts):
@@ -141,10 +133,11 @@ def fit(
     assert enc is not None, "the sentence encoder is needed to train"
     texts = [t for t, _ in rows]
     labels = np.array([LABELS.index(label) for _, label in rows])
-    memory = ExampleMemory(enc.encode(texts), labels, len(LABELS))
+    vectors = encode_corpus(enc, texts)
+    memory = ExampleMemory([(vectors, labels)], len(LABELS))
     detector = DangerDetector(load_rules(locales_dir), None, locales_dir, memory)
     cues = np.array([detector.text_features(t) for t in texts], dtype=np.float32)
-    x = np.hstack([memory.vectors, cues, memory.similarities(memory.vectors, leave_out=True)])
+    x = np.hstack([vectors, cues, memory.similarities(vectors, leave_out=True)])
     net = MLPClassifier(
         hidden_layer_sizes=(hidden or DANGER_HIDDEN,),
         alpha=DANGER_ALPHA if alpha is None else alpha,
@@ -216,6 +209,8 @@ CLOSE_MIN_ITEMS = 5
 SMALLTALK_RECALL = 0.90
 # Inverse regularisation strength of the question model.
 FAQ_C = 10.0
+# Whether the question model also reads hashed n-grams (the dev set decides).
+FAQ_HASH = True
 
 
 def faq_dev_set(lang: str) -> dict[str, list[dict]]:
@@ -350,6 +345,7 @@ def fit_faq_model() -> LinearModel:
         None,
         c=FAQ_C,
         fingerprint_of=pairs,
+        use_hash=FAQ_HASH,
     )
 
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 import json
 import math
 import threading
-from collections import Counter
+import zlib
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -39,7 +39,7 @@ import numpy as np
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from bot.domain.encoder import Encoder, encoder
+from bot.domain.encoder import Encoder, encode_corpus, encoder
 from bot.domain.linear_model import MODELS_DIR, LinearModel
 from bot.domain.textfeat import ngrams, normalise
 
@@ -178,104 +178,156 @@ def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x))))
 
 
+# Buckets of the lexical index's hashed n-grams: collisions are rare at this size and the
+# index needs no dictionary of strings (tens of MB for thousands of wordings).
+LEXICAL_BUCKETS = 1 << 18
+
+
+def _gram_ids(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """(bucket ids, counts) of the n-grams of ``text``."""
+    grams = ngrams(normalise(text))
+    if not grams:
+        return np.zeros(0, np.int64), np.zeros(0, np.float32)
+    ids = np.fromiter(
+        (zlib.crc32(g.encode()) % LEXICAL_BUCKETS for g in grams), np.int64, len(grams)
+    )
+    counts = np.fromiter(grams.values(), np.float32, len(grams))
+    ids, inverse = np.unique(ids, return_inverse=True)
+    return ids, np.bincount(inverse, weights=counts).astype(np.float32)
+
+
 class _Lexical:
-    """BM25 and idf-weighted coverage over n-grams of every wording, per entry."""
+    """BM25 and idf-weighted coverage over hashed n-grams of every wording, per entry.
+
+    Postings are one array sorted by bucket (compressed-row style): a few MB for thousands
+    of wordings, shared by every language's index.
+    """
 
     def __init__(self, texts: Sequence[str], owner: np.ndarray, entry_count: int) -> None:
         self.owner = owner
         self.entry_count = entry_count
-        docs = [ngrams(normalise(t)) for t in texts]
-        self.lengths = np.array([sum(d.values()) for d in docs], dtype=np.float64)
-        self.avg_len = float(self.lengths.mean()) if len(docs) else 1.0
-        df: Counter[str] = Counter()
-        for doc in docs:
-            df.update(doc.keys())
-        n = len(docs)
-        self.idf = {g: math.log(1.0 + (n - c + 0.5) / (c + 0.5)) for g, c in df.items()}
-        self.unknown_idf = math.log(1.0 + (n + 0.5) / 0.5)
-        # Postings: gram -> (doc indices, term frequencies).
-        postings: dict[str, list[tuple[int, int]]] = {}
-        for i, doc in enumerate(docs):
-            for gram, tf in doc.items():
-                postings.setdefault(gram, []).append((i, tf))
-        self.postings = {
-            g: (np.array([i for i, _ in p]), np.array([tf for _, tf in p], dtype=np.float64))
-            for g, p in postings.items()
-        }
-        # Which grams each entry's wordings contain, for coverage.
-        self.entry_grams: list[set[str]] = [set() for _ in range(entry_count)]
-        for i, doc in enumerate(docs):
-            self.entry_grams[owner[i]].update(doc.keys())
+        rows, ids, tfs = [], [], []
+        for row, text in enumerate(texts):
+            gid, tf = _gram_ids(text)
+            rows.append(np.full(len(gid), row, np.int32))
+            ids.append(gid)
+            tfs.append(tf)
+        doc = np.concatenate(rows) if rows else np.zeros(0, np.int32)
+        gram = np.concatenate(ids) if ids else np.zeros(0, np.int64)
+        tf = np.concatenate(tfs) if tfs else np.zeros(0, np.float32)
+        self.lengths = np.bincount(doc, weights=tf, minlength=len(texts)).astype(np.float32)
+        self.avg_len = float(self.lengths.mean()) if len(texts) else 1.0
+        order = np.argsort(gram, kind="stable")
+        self.doc, self.tf = doc[order], tf[order]
+        df = np.bincount(gram, minlength=LEXICAL_BUCKETS)
+        self.start = np.concatenate([[0], np.cumsum(df)]).astype(np.int64)
+        n = len(texts)
+        self.idf = np.log(1.0 + (n - df + 0.5) / (df + 0.5)).astype(np.float32)
+        self.norm = (BM25_K1 * (1 - BM25_B + BM25_B * self.lengths / self.avg_len)).astype(
+            np.float32
+        )
 
     def scores(self, question: str) -> tuple[np.ndarray, np.ndarray]:
         """(BM25 of the best wording relative to the best entry, coverage) per entry."""
-        grams = ngrams(normalise(question))
-        bm25 = np.zeros(len(self.lengths))
-        norm = BM25_K1 * (1 - BM25_B + BM25_B * self.lengths / self.avg_len)
-        for gram in grams:
-            hit = self.postings.get(gram)
-            if hit is None:
+        gid, _ = _gram_ids(question)
+        bm25 = np.zeros(len(self.lengths), np.float32)
+        coverage = np.zeros(self.entry_count)
+        known = self.owner >= 0
+        total = 0.0
+        for g in gid.tolist():
+            weight = float(self.idf[g])
+            total += weight
+            lo, hi = self.start[g], self.start[g + 1]
+            if lo == hi:
                 continue
-            idx, tf = hit
-            bm25[idx] += self.idf[gram] * tf * (BM25_K1 + 1) / (tf + norm[idx])
+            docs, tf = self.doc[lo:hi], self.tf[lo:hi]
+            bm25[docs] += weight * tf * (BM25_K1 + 1) / (tf + self.norm[docs])
+            owners = self.owner[docs]
+            coverage[np.unique(owners[owners >= 0])] += weight
         per_entry = np.zeros(self.entry_count)
-        np.maximum.at(per_entry, self.owner, bm25)
+        np.maximum.at(per_entry, self.owner[known], bm25[known])
         top = float(per_entry.max()) if len(per_entry) else 0.0
         relative = per_entry / top if top > 0 else per_entry
-        weights = {g: self.idf.get(g, self.unknown_idf) for g in grams}
-        total = sum(weights.values()) or 1.0
-        coverage = np.array(
-            [sum(w for g, w in weights.items() if g in have) / total for have in self.entry_grams]
-        )
-        return relative, coverage
+        return relative, coverage / (total or 1.0)
+
+
+class Corpus:
+    """Every wording of every entry in every language and every training example, once.
+
+    Shared by the indexes of all languages (the ids are the same) and by the danger model,
+    which reads these ordinary questions as its "no danger" examples: one matrix of vectors
+    for all of them. ``owner[i]`` is the entry index of row i, -1 for "nothing answers".
+    """
+
+    def __init__(
+        self,
+        ids: Sequence[str],
+        rows: Sequence[tuple[str, str]],
+        smalltalk: dict[str, Sequence[str]],
+    ) -> None:
+        """``rows``: (text, entry id or NONE); ``ids``: the entries, in knowledge-base order."""
+        position = {entry_id: i for i, entry_id in enumerate(ids)}
+        self.texts = [t for t, _ in rows]
+        self.owner = np.array([position.get(label, -1) for _, label in rows], dtype=np.int64)
+        self.entry_count = len(ids)
+        self.lexical = _Lexical(self.texts, self.owner, len(ids))
+        self.smalltalk = [(kind, t) for kind, items in smalltalk.items() for t in items]
+        self.vectors: np.ndarray | None = None
+        self.small_vectors: np.ndarray | None = None
+        self._lock = threading.Lock()
+        self._preparing = False
+
+    def prepare(self, enc: Encoder) -> None:
+        """Encode every row once (kept on disk by the encoder, so a restart is quick)."""
+        with self._lock:
+            if self.vectors is None:
+                self.small_vectors = encode_corpus(enc, [t for _, t in self.smalltalk] or ["-"])
+                self.vectors = encode_corpus(enc, self.texts)
+
+    def prepare_aside(self, enc: Encoder) -> None:
+        """:meth:`prepare` in a thread, once."""
+        if not self._preparing:
+            self._preparing = True
+            threading.Thread(target=self.prepare, args=(enc,), daemon=True).start()
+
+    def semantic(self, query: np.ndarray) -> tuple[np.ndarray, float, np.ndarray]:
+        """(best cosine per entry, best cosine with a "nothing answers" row, per smalltalk)."""
+        assert self.vectors is not None and self.small_vectors is not None
+        sims = self.vectors @ query
+        per_entry = np.full(self.entry_count, -1.0)
+        known = self.owner >= 0
+        np.maximum.at(per_entry, self.owner[known], sims[known])
+        none = float(sims[~known].max()) if (~known).any() else 0.0
+        small = self.small_vectors @ query if self.smalltalk else np.zeros(0)
+        return per_entry, none, small
 
 
 class FaqIndex:
-    """Every entry's wordings in every language, ready to rank a question."""
+    """One language's entries over the shared corpus, ready to rank a question."""
 
     def __init__(
         self,
         entries: Sequence[FaqEntry],
         lang: str,
-        other_wordings: dict[str, Sequence[str]] | None = None,
-        smalltalk: dict[str, Sequence[str]] | None = None,
+        corpus: Corpus | None = None,
         params: MatcherParams | None = None,
         model: LinearModel | None = None,
-        unanswerable: Sequence[str] = (),
     ) -> None:
-        """``entries`` in ``lang``; ``other_wordings``: more wordings per id (other languages,
-        training examples); ``unanswerable``: examples of questions nothing answers."""
+        """``entries`` in ``lang``; ``corpus`` defaults to these entries' own wordings."""
         self.entries = list(entries)
         self.lang = lang
         self._by_id = {e.id: e for e in self.entries}
         if len(self._by_id) != len(self.entries):
             raise ValueError("duplicate entry ids in the knowledge base")
+        ids = [e.id for e in self.entries]
+        self.corpus = corpus or Corpus(
+            ids, [(t, e.id) for e in self.entries for t in (e.question, *e.variants)], {}
+        )
         self.params = params or MatcherParams.load()
-        texts: list[str] = []
-        owner: list[int] = []
-        for i, entry in enumerate(self.entries):
-            for text in (
-                entry.question,
-                *entry.variants,
-                *(other_wordings or {}).get(entry.id, ()),
-            ):
-                texts.append(text)
-                owner.append(i)
-        self._texts = texts
-        self._owner = np.array(owner)
-        self._lexical = _Lexical(texts, self._owner, len(self.entries))
-        self._smalltalk = [(kind, t) for kind, items in (smalltalk or {}).items() for t in items]
-        self._unanswerable = list(unanswerable)
-        self._vectors: np.ndarray | None = None
-        self._small_vectors: np.ndarray | None = None
-        self._none_vectors: np.ndarray | None = None
-        self._prepare_lock = threading.Lock()
-        self._preparing = False
         self.model = model
-        # Model rows (its labels) for this index's entries, in entry order.
         if model is not None:
             row = {label: i for i, label in enumerate(model.labels)}
-            self._model_rows = np.array([row.get(e.id, -1) for e in self.entries])
+            self._model_rows = np.array([row.get(i, -1) for i in ids])
             self._model_none = row.get(NONE, -1)
 
     @classmethod
@@ -292,54 +344,29 @@ class FaqIndex:
         return [self._by_id[r] for r in entry.related if r in self._by_id]
 
     def prepare(self, enc: Encoder | None) -> None:
-        """Encode every wording once (the first question would otherwise wait for it)."""
-        if enc is None:
-            return
-        with self._prepare_lock:
-            if self._vectors is not None:
-                return
-            self._small_vectors = enc.encode([t for _, t in self._smalltalk] or ["-"])
-            self._none_vectors = enc.encode(self._unanswerable or ["-"])
-            self._vectors = enc.encode(self._texts)
-
-    def _prepare_aside(self, enc: Encoder) -> None:
-        if not self._preparing:
-            self._preparing = True
-            threading.Thread(target=self.prepare, args=(enc,), daemon=True).start()
-
-    def _semantic(self, enc: Encoder, question: str) -> dict[str, np.ndarray]:
-        """Cosines of ``question`` with every wording, smalltalk and "nothing answers" example."""
-        self.prepare(enc)
-        query = enc.encode([question])
-        sims = self._vectors @ query[0]
-        per_entry = np.full(len(self.entries), -1.0)
-        np.maximum.at(per_entry, self._owner, sims)
-        small = self._small_vectors @ query[0] if self._smalltalk else np.zeros(0)  # type: ignore[operator]
-        none = float((self._none_vectors @ query[0]).max()) if self._unanswerable else 0.0  # type: ignore[operator]
-        prob = np.zeros(len(self.entries))
-        p_none = 0.0
-        if self.model is not None:
-            probs = self.model.probabilities(query, [question], np.zeros((1, 0), np.float32))[0]
-            known = self._model_rows >= 0
-            prob[known] = probs[self._model_rows[known]]
-            p_none = float(probs[self._model_none]) if self._model_none >= 0 else 0.0
-        return {
-            "semantic": per_entry,
-            "smalltalk": small,
-            "prob": prob,
-            "p_none": np.array([p_none]),
-            "sem_none": np.array([none]),
-        }
+        """Encode the corpus now (the first question would otherwise wait for it)."""
+        if enc is not None:
+            self.corpus.prepare(enc)
 
     def signals(self, question: str, enc: Encoder | None) -> dict[str, np.ndarray]:
         """The raw signals per entry (and per smalltalk example) for ``question``."""
-        lexical, coverage = self._lexical.scores(question)
-        if enc is None:
-            zeros = np.zeros(len(self.entries))
-            sig = {"semantic": zeros, "smalltalk": np.zeros(0), "prob": zeros}
-            sig |= {"p_none": np.zeros(1), "sem_none": np.zeros(1)}
-        else:
-            sig = self._semantic(enc, question)
+        lexical, coverage = self.corpus.lexical.scores(question)
+        zeros = np.zeros(len(self.entries))
+        sig = {"semantic": zeros, "smalltalk": np.zeros(0), "prob": zeros}
+        sig |= {"p_none": np.zeros(1), "sem_none": np.zeros(1)}
+        if enc is not None:
+            self.corpus.prepare(enc)
+            query = enc.encode([question])
+            semantic, none, small = self.corpus.semantic(query[0])
+            sig |= {"semantic": semantic, "smalltalk": small, "sem_none": np.array([none])}
+            if self.model is not None:
+                probs = self.model.probabilities(query, [question], np.zeros((1, 0), np.float32))[0]
+                prob = np.zeros(len(self.entries))
+                known = self._model_rows >= 0
+                prob[known] = probs[self._model_rows[known]]
+                sig["prob"] = prob
+                if self._model_none >= 0:
+                    sig["p_none"] = np.array([float(probs[self._model_none])])
         return sig | {"lexical": lexical, "coverage": coverage}
 
     @staticmethod
@@ -393,9 +420,9 @@ class FaqIndex:
         if not any(ch.isalnum() for ch in question):
             return FaqMatch(outcome="unknown")
         enc = encoder(wait)
-        if enc is not None and self._vectors is None and not wait:
-            # Encoding every wording takes a second: do it aside, answer lexically meanwhile.
-            self._prepare_aside(enc)
+        if enc is not None and self.corpus.vectors is None and not wait:
+            # Encoding the corpus takes seconds: do it aside, answer lexically meanwhile.
+            self.corpus.prepare_aside(enc)
             enc = None
         mode = self.params.full if enc is not None else self.params.lexical
         sig = self.signals(question, enc)
@@ -419,7 +446,7 @@ class FaqIndex:
             and float(small.max()) >= mode.smalltalk_min
             and float(small.max()) > float(sig["semantic"].max())
         ):
-            kind = self._smalltalk[int(np.argmax(small))][0]
+            kind = self.corpus.smalltalk[int(np.argmax(small))][0]
             return FaqMatch(outcome="smalltalk", smalltalk=kind, ranked=ranked[:limit])
         if domain < mode.domain_min:
             return FaqMatch(
@@ -476,24 +503,25 @@ def all_wordings(locales_dir: Path) -> list[tuple[str, str]]:
     return pairs
 
 
-@lru_cache(maxsize=8)
-def _load_cached(locales_dir: str, lang: str) -> FaqIndex:
+@lru_cache(maxsize=4)
+def load_corpus(locales_dir: str) -> Corpus:
+    """The corpus of every language under ``locales_dir`` (built once per process)."""
     root = Path(locales_dir)
-    entries = _read_entries(root / lang / "faq.yaml")
-    own = {t for e in entries for t in (e.question, *e.variants)}
-    more: dict[str, list[str]] = {}
-    unanswerable: list[str] = []
-    for text, entry_id in [*all_wordings(root), *read_examples(root)]:
-        if entry_id == NONE:
-            unanswerable.append(text)
-        elif text not in own:
-            more.setdefault(entry_id, []).append(text)
+    ids = [e.id for e in _read_entries(root / "en" / "faq.yaml")] if (root / "en").exists() else []
+    if not ids:
+        ids = [e.id for e in _read_entries(next(root.glob("*/faq.yaml")))]
     smalltalk: dict[str, list[str]] = {}
     for path in sorted(root.glob("*/smalltalk.yaml")):
         for kind, items in _read_smalltalk(path).items():
             smalltalk.setdefault(kind, []).extend(items)
+    return Corpus(ids, [*all_wordings(root), *read_examples(root)], smalltalk)
+
+
+@lru_cache(maxsize=8)
+def _load_cached(locales_dir: str, lang: str) -> FaqIndex:
+    entries = _read_entries(Path(locales_dir) / lang / "faq.yaml")
     model = LinearModel.load(MODEL_PATH) if MODEL_PATH.exists() else None
-    return FaqIndex(entries, lang, more, smalltalk, model=model, unanswerable=unanswerable)
+    return FaqIndex(entries, lang, load_corpus(locales_dir), model=model)
 
 
 def load_index(locales_dir: Path, lang: str) -> FaqIndex:

@@ -60,7 +60,9 @@ class LinearModel:
         """Weight rows follow ``labels``; ``w_extra`` may have no columns."""
         self.labels = tuple(labels)
         self.w_dense = w_dense.astype(np.float32)
-        self.w_hash = w_hash.astype(np.float32)
+        # float16 in memory too: the n-gram block is the big one, and only ~100 of its
+        # columns are read per message (converted as they are read).
+        self.w_hash = w_hash.astype(np.float16)
         self.w_extra = w_extra.astype(np.float32)
         self.bias = bias.astype(np.float32)
         self.threshold = float(threshold)
@@ -103,7 +105,7 @@ class LinearModel:
             for row, text in enumerate(texts):
                 idx, val = hashed(text)
                 if len(idx):
-                    logits[row] += self.w_hash[:, idx] @ val
+                    logits[row] += self.w_hash[:, idx].astype(np.float32) @ val
         logits -= logits.max(axis=1, keepdims=True)
         exp = np.exp(logits)
         return exp / exp.sum(axis=1, keepdims=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal, get_args
@@ -21,7 +22,7 @@ import numpy as np
 import yaml
 from pydantic import BaseModel, ConfigDict
 
-from bot.domain.encoder import Encoder, encoder
+from bot.domain.encoder import Encoder, encode_corpus, encoder
 from bot.domain.linear_model import MODEL_PATH, Assessment, MlpModel, segments
 
 # The kinds of danger now (DOMAIN.md). The rules name four; the model knows all of them.
@@ -240,46 +241,56 @@ NEAREST = 3
 class ExampleMemory:
     """Labelled example messages as vectors: how close a message is to each kind's examples.
 
-    The nearest examples of each kind are a strong, non-linear cue the linear model alone
-    cannot form ("like these three emergencies, unlike these three idioms").
+    The nearest examples of each kind are a strong, non-linear cue the model alone does not
+    form ("like these three emergencies, unlike these three idioms"). The vectors come in
+    blocks, so the ordinary questions can be the FAQ corpus's own matrix, not a copy.
     """
 
-    def __init__(self, vectors: np.ndarray, labels: np.ndarray, n_labels: int) -> None:
-        """``labels[i]`` is the label index of ``vectors[i]``."""
-        self.vectors = vectors
-        self.labels = labels
+    def __init__(self, blocks: Sequence[tuple[np.ndarray, np.ndarray]], n_labels: int) -> None:
+        """``blocks``: (vectors, label index per row)."""
+        self.blocks = list(blocks)
         self.n_labels = n_labels
 
     def similarities(self, dense: np.ndarray, leave_out: bool = False) -> np.ndarray:
         """Per row of ``dense``: mean cosine of the NEAREST examples of each label.
 
-        ``leave_out`` (training) skips each row's own example, which ``dense`` repeats.
+        ``leave_out`` (training, one block) skips each row's own example, which ``dense`` repeats.
         """
-        sims = dense @ self.vectors.T
-        if leave_out:
-            np.fill_diagonal(sims, -1.0)
+        best: list[list[np.ndarray]] = [[] for _ in range(self.n_labels)]
+        for vectors, labels in self.blocks:
+            sims = dense @ vectors.T
+            if leave_out:
+                np.fill_diagonal(sims, -1.0)
+            for label in np.unique(labels).tolist():
+                block = sims[:, labels == label]
+                k = min(NEAREST, block.shape[1])
+                best[label].append(np.partition(block, -k, axis=1)[:, -k:])
         out = np.zeros((len(dense), self.n_labels), dtype=np.float32)
-        for label in range(self.n_labels):
-            block = sims[:, self.labels == label]
-            if block.shape[1] == 0:
-                continue
-            k = min(NEAREST, block.shape[1])
-            out[:, label] = np.partition(block, -k, axis=1)[:, -k:].mean(axis=1)
+        for label, parts in enumerate(best):
+            if parts:
+                joined = np.hstack(parts)
+                k = min(NEAREST, joined.shape[1])
+                out[:, label] = np.partition(joined, -k, axis=1)[:, -k:].mean(axis=1)
         return out
 
 
-def memory_examples(locales_dir: Path = DEFAULT_LOCALES_DIR) -> list[tuple[str, str]]:
-    """Everything the danger model learns from: the labelled examples and, as "none",
-    every question people ask the FAQ (ordinary messages look like these)."""
-    from bot.domain.faq import all_wordings, read_examples
-
+def labelled_examples(locales_dir: Path = DEFAULT_LOCALES_DIR) -> list[tuple[str, str]]:
+    """The examples written for the danger model: (text, kind or "none")."""
     pairs: list[tuple[str, str]] = []
     for path in sorted(Path(locales_dir).glob("*/triage_examples.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         pairs += [(str(d["text"]), str(d["kind"])) for d in data.get("danger") or []]
         pairs += [(str(d["text"]), "none") for d in data.get("not_danger") or []]
-    pairs += [(t, "none") for t, _ in [*all_wordings(locales_dir), *read_examples(locales_dir)]]
     return pairs
+
+
+def memory_examples(locales_dir: Path = DEFAULT_LOCALES_DIR) -> list[tuple[str, str]]:
+    """Everything the danger model learns from: the labelled examples and, as "none", every
+    question of the FAQ corpus (wordings and examples: ordinary messages look like these)."""
+    from bot.domain.faq import all_wordings, read_examples
+
+    ordinary = [(t, "none") for t, _ in [*all_wordings(locales_dir), *read_examples(locales_dir)]]
+    return [*labelled_examples(locales_dir), *ordinary]
 
 
 class DangerDetector:
@@ -311,13 +322,23 @@ class DangerDetector:
 
     def memory(self, enc: Encoder) -> ExampleMemory:
         """The example memory, encoded on first use (about 1.5 s for a few thousand)."""
+        from bot.domain.faq import load_corpus
+
         with self._lock:
             if self._memory is None:
                 assert self.model is not None
-                pairs = memory_examples(self.locales_dir)
+                pairs = labelled_examples(self.locales_dir)
                 labels = np.array([self.model.labels.index(label) for _, label in pairs])
-                vectors = enc.encode([t for t, _ in pairs])
-                self._memory = ExampleMemory(vectors, labels, len(self.model.labels))
+                corpus = load_corpus(str(Path(self.locales_dir).resolve()))
+                corpus.prepare(enc)
+                assert corpus.vectors is not None
+                self._memory = ExampleMemory(
+                    [
+                        (encode_corpus(enc, [t for t, _ in pairs]), labels),
+                        (corpus.vectors, np.zeros(len(corpus.texts), dtype=np.int64)),
+                    ],
+                    len(self.model.labels),
+                )
             return self._memory
 
     def ready(self) -> bool:

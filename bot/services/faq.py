@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bot.clock import Clock
 from bot.domain.cases import DESCRIPTION_MAX, DESCRIPTION_MIN, CaseKind, FiledCase, NewCase
-from bot.domain.encoder import encoder
+from bot.domain.encoder import encoder, release_memory
 from bot.domain.faq import FaqEntry, FaqIndex, FaqMatch, load_index
 from bot.domain.triage import DangerSignal, detect_danger, load_detector, mentions_minor
 from bot.domain.validation import check_text
@@ -74,6 +74,7 @@ class FaqService:
         detector = load_detector()
         if enc is not None and detector.model is not None:
             detector.memory(enc)
+        release_memory()
 
     def warm_up_in_background(self) -> None:
         """:meth:`warm_up` in a daemon thread, so start-up and the first reply need not wait."""
