@@ -383,7 +383,7 @@ async def check_danger(update: Update, context: BotContext) -> None:
     if not text.strip() or user is None or was_requeued(context, update):
         return  # a requeued update was checked on its first pass
     services = context.services
-    signal = services.faq.danger(text, context.locale)
+    signal = await services.faq.danger(text, context.locale)
     if signal is None:
         return
     t = context.t

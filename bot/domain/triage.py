@@ -22,7 +22,8 @@ import numpy as np
 import yaml
 from pydantic import BaseModel, ConfigDict
 
-from bot.domain.encoder import Encoder, encode_corpus, encoder
+from bot.domain.encoder import Encoder, encode_corpus, encoder, start_loading
+from bot.domain.encoder import _ready as _encoder_ready
 from bot.domain.linear_model import MODEL_PATH, Assessment, MlpModel, segments
 
 # The kinds of danger now (DOMAIN.md). The rules name four; the model knows all of them.
@@ -400,6 +401,28 @@ def load_detector(locales_dir: Path = DEFAULT_LOCALES_DIR) -> DangerDetector:
             model = MlpModel.load(MODEL_PATH) if MODEL_PATH.exists() else None
             _detectors[key] = DangerDetector(load_rules(Path(key)), model, Path(key))
         return _detectors[key]
+
+
+def wait_for_model(timeout: float, locales_dir: Path = DEFAULT_LOCALES_DIR) -> bool:
+    """Block until the model can judge (encoder loaded, examples encoded), at most ``timeout``
+    seconds; True when it can. For a thread: the bot calls it off the event loop."""
+    detector = load_detector(locales_dir)
+    if detector.model is None:
+        return False
+    start_loading()  # a message may come before the warm-up starts
+    if not _encoder_ready.wait(timeout):
+        return False
+    enc = encoder(False)
+    if enc is None:
+        return False
+    detector.memory(enc)
+    return True
+
+
+def model_ready(locales_dir: Path = DEFAULT_LOCALES_DIR) -> bool:
+    """True once the model judges messages (until then the rules decide alone)."""
+    detector = load_detector(locales_dir)
+    return detector.model is not None and encoder(False) is not None and detector.ready()
 
 
 def detect_danger(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
 import re
@@ -14,7 +15,14 @@ from bot.clock import Clock
 from bot.domain.cases import DESCRIPTION_MAX, DESCRIPTION_MIN, CaseKind, FiledCase, NewCase
 from bot.domain.encoder import encoder, release_memory
 from bot.domain.faq import FaqEntry, FaqIndex, FaqMatch, load_index
-from bot.domain.triage import DangerSignal, detect_danger, load_detector, mentions_minor
+from bot.domain.triage import (
+    DangerSignal,
+    detect_danger,
+    load_detector,
+    mentions_minor,
+    model_ready,
+    wait_for_model,
+)
 from bot.domain.validation import check_text
 from bot.domain.wages import mentions_wages
 from bot.logging_setup import redact
@@ -30,6 +38,10 @@ REPORT_ENTRIES = 10
 REPORT_QUESTIONS = 15
 # Questions are stored for the staff report; longer text adds nothing there.
 STORED_QUESTION_MAX = 500
+# How long a message may wait for the danger model right after a start (it loads in ~3 s).
+STARTUP_WAIT_SECONDS = 20.0
+# The models start loading this long after start-up, once the waiting updates had their turn.
+WARM_UP_DELAY_SECONDS = 1.0
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z]{3,}")
 
@@ -76,9 +88,12 @@ class FaqService:
             detector.memory(enc)
         release_memory()
 
-    def warm_up_in_background(self) -> None:
-        """:meth:`warm_up` in a daemon thread, so start-up and the first reply need not wait."""
-        threading.Thread(target=self.warm_up, name="faq-warm-up", daemon=True).start()
+    def warm_up_in_background(self, delay: float = WARM_UP_DELAY_SECONDS) -> None:
+        """:meth:`warm_up` in a daemon thread after ``delay``: loading the encoder holds
+        Python's lock for a second or two, and the updates waiting at start go first."""
+        timer = threading.Timer(delay, self.warm_up)
+        timer.name, timer.daemon = "faq-warm-up", True
+        timer.start()
 
     def answer(self, question: str, locale: str) -> FaqMatch:
         """Match a citizen's question; entries come back in the citizen's language.
@@ -162,9 +177,19 @@ class FaqService:
         )
         return await self.cases.file_case(new)
 
-    def danger(self, text: str, locale: str) -> DangerSignal | None:
-        """Signs in a message that someone is in danger now, or None."""
-        return detect_danger(text, locale)
+    async def danger(self, text: str, locale: str) -> DangerSignal | None:
+        """Signs in a message that someone is in danger now, or None.
+
+        In the seconds after a start, while the model loads, a message the rules find nothing
+        in waits for the model (at most STARTUP_WAIT_SECONDS, off the event loop): the updates
+        that arrived while the bot was down are handled first, and a cry for help in unusual
+        words among them must not get the rules' "nothing" for want of a few seconds.
+        """
+        signal = detect_danger(text, locale)
+        if signal is None and not text.lstrip().startswith("/") and not model_ready():
+            if await asyncio.to_thread(wait_for_model, STARTUP_WAIT_SECONDS):
+                signal = detect_danger(text, locale)
+        return signal
 
     def mentions_minor(self, text: str) -> bool:
         """True when a message talks about a child (offer the confidential minor form)."""
