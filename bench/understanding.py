@@ -1,7 +1,7 @@
 """How well the bot understands messages: FAQ answers and danger, on the dev and held-out sets.
 
     python -m bench.understanding            # every set, both languages
-    python -m bench.understanding --set dev  # only the dev set (the one tuning may look at)
+    python -m bench.understanding --set heldout3  # the round that judges the current models
     python -m bench.understanding --json     # one JSON object instead of the table
 
 Figures (answerable questions): **top-1** = the bot did not say "I don't know" and its first
@@ -31,8 +31,12 @@ from bot.domain.triage import detect_danger
 ROOT = Path(__file__).resolve().parents[1]
 SETS = {
     "dev": ROOT / "tests" / "data" / "dev",
-    "heldout": ROOT / "tests" / "data" / "heldout",  # round 1: judged the first models
-    "heldout2": ROOT / "tests" / "data" / "heldout2",  # round 2: judges the tuning after round 1
+    # round 1 judged the first models, then became training examples
+    "heldout": ROOT / "tests" / "data" / "heldout",
+    # round 2 judged the second models, then became calibration data (bot/training.py)
+    "heldout2": ROOT / "tests" / "data" / "heldout2",
+    # round 3 judges the models as they are: the only blind figures
+    "heldout3": ROOT / "tests" / "data" / "heldout3",
 }
 LANGS = ("zh-CN", "en")
 

@@ -1,9 +1,10 @@
-"""Train the danger model from labelled examples (``citizen-bot train-danger``).
+"""Train the danger and question models from labelled examples (``citizen-bot train``).
 
-Examples live in ``locales/<lang>/triage_examples.yaml`` (``danger`` items with a ``kind``,
-``not_danger`` items). The dev set in ``tests/data/dev/`` picks the decision threshold; the
-held-out set in ``tests/data/heldout/`` is never read here. Needs scikit-learn (a dev
-dependency): training happens on a developer's machine, the bot only reads the weights.
+Examples live under ``locales/`` (``triage_examples.yaml``, ``faq_examples.yaml``). Thresholds
+and the matcher's weights are chosen on the calibration sets: ``tests/data/dev/`` and the
+held-out rounds that have already judged a round of tuning (``CALIBRATION_DIRS``); the round
+that judges the current models is never read here. Needs scikit-learn (a dev dependency):
+training happens on a developer's machine, the bot only reads the weights.
 """
 
 from __future__ import annotations
@@ -29,9 +30,15 @@ from bot.domain.triage import (
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV_DIR = ROOT / "tests" / "data" / "dev"
+# Where thresholds are chosen: the dev set, and held-out round 2 once it had judged the models
+# it was written for (its writers were independent of the training data, which the dev
+# writers were not: thresholds chosen on dev alone missed 5 % of round 2's emergencies).
+# Round 1 went into the training examples after judging; round 3 judges what this trains.
+CALIBRATION_DIRS = (DEV_DIR, ROOT / "tests" / "data" / "heldout2")
 LABELS = ("none", *DANGER_KINDS)
-# Recall the threshold is chosen for on the dev set; the rest of the margin buys fewer false alarms.
-TARGET_RECALL = 0.99
+# Recall the threshold is chosen for on the calibration sets (a higher one costs false alarms:
+# there, 0.99 meant 6.8 % of hard non-emergencies alarmed, 0.98 means 4.2 %).
+TARGET_RECALL = 0.98
 # Inverse regularisation strength of the logistic regression.
 C = 128.0
 # The danger network: hidden units and L2 penalty (chosen on the dev set: a linear model
@@ -178,10 +185,11 @@ def choose_threshold(scores_danger: Sequence[float], target: float = TARGET_RECA
 
 
 def dev_examples() -> list[tuple[str, str]]:
-    """The dev set (every language), used to pick the threshold and to report dev figures."""
+    """The calibration sets' danger messages (every language): they pick the threshold."""
     pairs: list[tuple[str, str]] = []
-    for path in sorted(DEV_DIR.glob("danger_*.yaml")):
-        pairs += load_labelled(path)
+    for folder in CALIBRATION_DIRS:
+        for path in sorted(folder.glob("danger_*.yaml")):
+            pairs += load_labelled(path)
     return pairs
 
 
@@ -214,10 +222,15 @@ FAQ_HASH = True
 
 
 def faq_dev_set(lang: str) -> dict[str, list[dict]]:
-    """The dev questions of one language (answerable with topics, unanswerable, greetings)."""
-    path = DEV_DIR / f"faq_{lang}.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return {k: list(data.get(k) or []) for k in ("answerable", "unanswerable", "greetings")}
+    """The calibration questions of one language (answerable, unanswerable, greetings)."""
+    out: dict[str, list[dict]] = {k: [] for k in ("answerable", "unanswerable", "greetings")}
+    for folder in CALIBRATION_DIRS:
+        path = folder / f"faq_{lang}.yaml"
+        if path.exists():
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            for kind in out:
+                out[kind] += list(data.get(kind) or [])
+    return out
 
 
 def gold(item: dict) -> set[str]:

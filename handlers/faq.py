@@ -392,10 +392,11 @@ async def check_danger(update: Update, context: BotContext) -> None:
         InlineKeyboardMarkup([[_minor_button(t)]]) if services.faq.mentions_minor(text) else None
     )
     await message.reply_text(t("danger-reply", hotlines=hotlines), reply_markup=markup)  # type: ignore[union-attr]
-    answered: set[int] = context.application.bot_data.setdefault(DANGER_ANSWERED, set())
-    if len(answered) > 1000:  # only the update in hand matters
-        answered.clear()
-    answered.add(update.update_id)
+    if signal.sure:  # the hotlines are the answer; when unsure, the question is answered too
+        answered: set[int] = context.application.bot_data.setdefault(DANGER_ANSWERED, set())
+        if len(answered) > 1000:  # only the update in hand matters
+            answered.clear()
+        answered.add(update.update_id)
     masked = await services.faq.record_danger(user.id, signal.category, text)
     staff_t = services.catalog.for_locale(services.settings.default_locale)
     await services.notifier.to_staff(

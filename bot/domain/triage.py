@@ -80,6 +80,12 @@ class DangerSignal(BaseModel):
     hotlines: tuple[str, ...]
     score: float = 1.0  # the model's probability of danger (1.0 for a rule hit)
 
+    @property
+    def sure(self) -> bool:
+        """Danger beyond doubt: the hotlines stand alone. Below this the message also gets
+        the answer it asked for, since most false alarms are ordinary questions."""
+        return self.score >= SURE_DANGER
+
 
 class _Rule(BaseModel):
     pattern: str
@@ -235,6 +241,9 @@ def _load_rules(locales_dir: str) -> TriageRules:
     return TriageRules.from_dir(Path(locales_dir))
 
 
+# At or above this probability the hotlines are the whole reply (on the calibration sets, 1.2 %
+# of hard non-emergencies reach it, 94 % of emergencies).
+SURE_DANGER = 0.5
 # How many nearest examples of each kind are averaged into that kind's similarity.
 NEAREST = 3
 

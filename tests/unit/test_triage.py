@@ -133,3 +133,13 @@ def test_any_text_is_handled(text: str) -> None:
     result = detect_danger(text, "en", wait=True)
     assert result is None or isinstance(result, DangerSignal)
     assert isinstance(mentions_minor(text), bool)
+
+
+def test_an_unsure_alarm_lets_the_question_be_answered_too() -> None:
+    def signal(score: float) -> DangerSignal:
+        return DangerSignal(
+            category="threat", matched="x", pattern="model", hotlines=("110",), score=score
+        )
+
+    assert signal(0.9).sure and signal(1.0).sure
+    assert not signal(0.2).sure
