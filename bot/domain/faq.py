@@ -226,29 +226,58 @@ class _Lexical:
         self.norm = (BM25_K1 * (1 - BM25_B + BM25_B * self.lengths / self.avg_len)).astype(
             np.float32
         )
+        self.groups = entry_groups(owner)
 
     def scores(self, question: str) -> tuple[np.ndarray, np.ndarray]:
         """(BM25 of the best wording relative to the best entry, coverage) per entry."""
         gid, _ = _gram_ids(question)
         bm25 = np.zeros(len(self.lengths), np.float32)
-        coverage = np.zeros(self.entry_count)
-        known = self.owner >= 0
-        total = 0.0
-        for g in gid.tolist():
-            weight = float(self.idf[g])
-            total += weight
-            lo, hi = self.start[g], self.start[g + 1]
+        weights = self.idf[gid]
+        total = float(weights.sum()) or 1.0
+        spans = [(self.start[g], self.start[g + 1]) for g in gid.tolist()]
+        docs_all, gram_all = [], []
+        for position, (lo, hi) in enumerate(spans):
             if lo == hi:
                 continue
             docs, tf = self.doc[lo:hi], self.tf[lo:hi]
-            bm25[docs] += weight * tf * (BM25_K1 + 1) / (tf + self.norm[docs])
-            owners = self.owner[docs]
-            coverage[np.unique(owners[owners >= 0])] += weight
-        per_entry = np.zeros(self.entry_count)
-        np.maximum.at(per_entry, self.owner[known], bm25[known])
+            bm25[docs] += weights[position] * tf * (BM25_K1 + 1) / (tf + self.norm[docs])
+            docs_all.append(docs)
+            gram_all.append(np.full(len(docs), position, np.int64))
+        coverage = np.zeros(self.entry_count)
+        if docs_all:
+            owners = self.owner[np.concatenate(docs_all)]
+            grams = np.concatenate(gram_all)
+            keep = owners >= 0
+            # Each (query n-gram, entry) pair once: its weight counts for that entry.
+            pairs = np.unique(grams[keep] * self.entry_count + owners[keep])
+            coverage = np.bincount(
+                pairs % self.entry_count,
+                weights=weights[pairs // self.entry_count],
+                minlength=self.entry_count,
+            )
+        per_entry = best_per_entry(bm25, self.groups, self.entry_count)
         top = float(per_entry.max()) if len(per_entry) else 0.0
         relative = per_entry / top if top > 0 else per_entry
-        return relative, coverage / (total or 1.0)
+        return relative, coverage / total
+
+
+def entry_groups(owner: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(rows sorted by entry, where each entry's run starts, which entry each run is)."""
+    known = np.flatnonzero(owner >= 0)
+    order = known[np.argsort(owner[known], kind="stable")]
+    entries, starts = np.unique(owner[order], return_index=True)
+    return order, starts, entries
+
+
+def best_per_entry(
+    values: np.ndarray, groups: tuple[np.ndarray, np.ndarray, np.ndarray], count: int
+) -> np.ndarray:
+    """The highest value among each entry's rows (-1 for an entry without rows)."""
+    order, starts, entries = groups
+    out = np.full(count, -1.0)
+    if len(order):
+        out[entries] = np.maximum.reduceat(values[order], starts)
+    return out
 
 
 class Corpus:
@@ -271,6 +300,7 @@ class Corpus:
         self.owner = np.array([position.get(label, -1) for _, label in rows], dtype=np.int64)
         self.entry_count = len(ids)
         self.lexical = _Lexical(self.texts, self.owner, len(ids))
+        self._none_rows = np.flatnonzero(self.owner < 0)
         self.smalltalk = [(kind, t) for kind, items in smalltalk.items() for t in items]
         self.vectors: np.ndarray | None = None
         self.small_vectors: np.ndarray | None = None
@@ -294,10 +324,8 @@ class Corpus:
         """(best cosine per entry, best cosine with a "nothing answers" row, per smalltalk)."""
         assert self.vectors is not None and self.small_vectors is not None
         sims = self.vectors @ query
-        per_entry = np.full(self.entry_count, -1.0)
-        known = self.owner >= 0
-        np.maximum.at(per_entry, self.owner[known], sims[known])
-        none = float(sims[~known].max()) if (~known).any() else 0.0
+        per_entry = best_per_entry(sims, self.lexical.groups, self.entry_count)
+        none = float(sims[self._none_rows].max()) if len(self._none_rows) else 0.0
         small = self.small_vectors @ query if self.smalltalk else np.zeros(0)
         return per_entry, none, small
 

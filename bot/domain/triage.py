@@ -257,28 +257,50 @@ class ExampleMemory:
     """
 
     def __init__(self, blocks: Sequence[tuple[np.ndarray, np.ndarray]], n_labels: int) -> None:
-        """``blocks``: (vectors, label index per row)."""
-        self.blocks = list(blocks)
+        """``blocks``: (vectors, label index per row). A block of one label is kept as it is
+        (the FAQ corpus's matrix is shared); others are regrouped by label once."""
         self.n_labels = n_labels
+        self.groups: list[tuple[int, np.ndarray]] = []
+        self._single = len(blocks) == 1
+        self._training = blocks[0] if self._single else None
+        for vectors, labels in blocks:
+            present = np.unique(labels).tolist()
+            if len(present) == 1:
+                self.groups.append((int(present[0]), vectors))
+            else:
+                self.groups += [(int(lab), vectors[labels == lab]) for lab in present]
 
     def similarities(self, dense: np.ndarray, leave_out: bool = False) -> np.ndarray:
         """Per row of ``dense``: mean cosine of the NEAREST examples of each label.
 
         ``leave_out`` (training, one block) skips each row's own example, which ``dense`` repeats.
         """
+        if leave_out:
+            return self._leave_one_out(dense)
         best: list[list[np.ndarray]] = [[] for _ in range(self.n_labels)]
-        for vectors, labels in self.blocks:
+        for label, vectors in self.groups:
             sims = dense @ vectors.T
-            if leave_out:
-                np.fill_diagonal(sims, -1.0)
-            for label in np.unique(labels).tolist():
-                block = sims[:, labels == label]
-                k = min(NEAREST, block.shape[1])
-                best[label].append(np.partition(block, -k, axis=1)[:, -k:])
-        out = np.zeros((len(dense), self.n_labels), dtype=np.float32)
+            k = min(NEAREST, sims.shape[1])
+            best[label].append(np.partition(sims, -k, axis=1)[:, -k:])
+        return self._mean_of_best(best, len(dense))
+
+    def _leave_one_out(self, dense: np.ndarray) -> np.ndarray:
+        assert self._training is not None, "leave-one-out needs the one training block"
+        vectors, labels = self._training
+        sims = dense @ vectors.T
+        np.fill_diagonal(sims, -1.0)
+        best: list[list[np.ndarray]] = [[] for _ in range(self.n_labels)]
+        for label in np.unique(labels).tolist():
+            block = sims[:, labels == label]
+            k = min(NEAREST, block.shape[1])
+            best[label].append(np.partition(block, -k, axis=1)[:, -k:])
+        return self._mean_of_best(best, len(dense))
+
+    def _mean_of_best(self, best: list[list[np.ndarray]], rows: int) -> np.ndarray:
+        out = np.zeros((rows, self.n_labels), dtype=np.float32)
         for label, parts in enumerate(best):
             if parts:
-                joined = np.hstack(parts)
+                joined = np.hstack(parts) if len(parts) > 1 else parts[0]
                 k = min(NEAREST, joined.shape[1])
                 out[:, label] = np.partition(joined, -k, axis=1)[:, -k:].mean(axis=1)
         return out
