@@ -297,31 +297,31 @@ async def start_add_info(update: Update, context: BotContext) -> int:
     return ADD_INFO
 
 
-async def add_info(update: Update, context: BotContext) -> int:
+async def _add_material(update: Update, context: BotContext, number: str) -> str:
+    """Add the message (text, photo or document) to case ``number``; the reply key to send."""
     from bot.domain.cases import check_attachment
 
     message = update.effective_message
-    assert message is not None
-    number = str((context.user_data or {}).get(PENDING, ""))
-    t = context.t
+    assert message is not None and update.effective_user is not None
+    user_id = update.effective_user.id
     try:
-        case = await context.services.cases.case_for(
-            number, update.effective_user.id, _granted(context)
-        )  # type: ignore[union-attr]
+        case = await context.services.cases.case_for(number, user_id, _granted(context))
         attachment = _attachment(message)
         if attachment is not None:
             check_attachment(attachment.mime, attachment.name, attachment.size or 0, 0)
-        text = message.text or message.caption
         await context.services.cases.add_information(
-            case,
-            update.effective_user.id,
-            text,  # type: ignore[union-attr]
-            [attachment] if attachment else [],
+            case, user_id, message.text or message.caption, [attachment] if attachment else []
         )
     except DomainError as error:
-        await _reply(update, context, t(error.key, **error.kwargs), _done_markup(t))
-        return ADD_INFO
-    await _reply(update, context, t("info-added", number=number), _done_markup(t))
+        return context.t(error.key, **error.kwargs)
+    return context.t("info-added", number=number)
+
+
+async def add_info(update: Update, context: BotContext) -> int:
+    number = str((context.user_data or {}).get(PENDING, ""))
+    await _reply(
+        update, context, await _add_material(update, context, number), _done_markup(context.t)
+    )
     return ADD_INFO
 
 
@@ -421,6 +421,22 @@ def _done_markup(t: Translator) -> InlineKeyboardMarkup:
     )
 
 
+def _lookup_states(text: filters.BaseFilter) -> dict[object, list[BaseHandler]]:
+    """The look-up's two typed steps, the same in both conversations that start one."""
+    return {
+        LOOKUP_NUMBER: [MessageHandler(text, lookup_number)],
+        LOOKUP_CODE: [MessageHandler(text, lookup_code)],
+    }
+
+
+def _leave_fallbacks() -> list[BaseHandler]:
+    return [
+        CommandHandler("cancel", leave),
+        CallbackQueryHandler(leave, pattern=pattern("mc", "leave")),
+        *navigation_fallbacks(),
+    ]
+
+
 def typed_lookup(tracking_prefix: str = "SD") -> ConversationHandler:
     """A case number or an access code typed outside any form starts the look-up.
 
@@ -433,15 +449,8 @@ def typed_lookup(tracking_prefix: str = "SD") -> ConversationHandler:
             MessageHandler(text & _TypedCaseNumber(tracking_prefix), typed_number),
             MessageHandler(text & _TypedAccessCode(), typed_code),
         ],
-        states={
-            LOOKUP_NUMBER: [MessageHandler(text, lookup_number)],
-            LOOKUP_CODE: [MessageHandler(text, lookup_code)],
-        },
-        fallbacks=[
-            CommandHandler("cancel", leave),
-            CallbackQueryHandler(leave, pattern=pattern("mc", "leave")),
-            *navigation_fallbacks(),
-        ],
+        states=_lookup_states(text),
+        fallbacks=_leave_fallbacks(),
         name="typedlookup",
         persistent=True,
     )
@@ -459,8 +468,7 @@ def conversation() -> ConversationHandler:
             CallbackQueryHandler(rate, pattern=r"^rate:"),
         ],
         states={
-            LOOKUP_NUMBER: [MessageHandler(text, lookup_number)],
-            LOOKUP_CODE: [MessageHandler(text, lookup_code)],
+            **_lookup_states(text),
             ADD_INFO: [
                 MessageHandler(
                     filters.ChatType.PRIVATE
@@ -476,11 +484,7 @@ def conversation() -> ConversationHandler:
             ],
             REOPEN_REASON: [MessageHandler(text, reopen_reason)],
         },
-        fallbacks=[
-            CommandHandler("cancel", leave),
-            CallbackQueryHandler(leave, pattern=pattern("mc", "leave")),
-            *navigation_fallbacks(),
-        ],
+        fallbacks=_leave_fallbacks(),
         name="casefollow",
         persistent=True,
         allow_reentry=True,
@@ -489,7 +493,6 @@ def conversation() -> ConversationHandler:
 
 async def on_reply_to_office(update: Update, context: BotContext) -> None:
     """A Telegram reply to one of the office's messages about a case: added to that case."""
-    from bot.domain.cases import check_attachment
     from handlers.faq import on_question
 
     message = update.effective_message
@@ -502,19 +505,7 @@ async def on_reply_to_office(update: Update, context: BotContext) -> None:
         if message.text:
             await on_question(update, context)  # a reply to anything else is just a message
         return
-    t = context.t
-    try:
-        case = await context.services.cases.case_for(number, user_id, _granted(context))
-        attachment = _attachment(message)
-        if attachment is not None:
-            check_attachment(attachment.mime, attachment.name, attachment.size or 0, 0)
-        await context.services.cases.add_information(
-            case, user_id, message.text or message.caption, [attachment] if attachment else []
-        )
-    except DomainError as error:
-        await _reply(update, context, t(error.key, **error.kwargs))
-        return
-    await _reply(update, context, t("info-added", number=number))
+    await _reply(update, context, await _add_material(update, context, number))
 
 
 def handlers() -> list[BaseHandler]:

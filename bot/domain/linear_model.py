@@ -22,6 +22,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -71,29 +72,17 @@ class LinearModel:
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> LinearModel:
         """Read the shipped weights."""
-        with np.load(path, allow_pickle=False) as data:
-            return cls(
-                labels=[str(x) for x in data["labels"]],
-                w_dense=data["w_dense"],
-                w_hash=data["w_hash"],
-                w_extra=data["w_extra"],
-                bias=data["bias"],
-                threshold=float(data["threshold"]),
-                fingerprint=str(data["fingerprint"]),
-            )
+        return cls(**_read(path, ("w_dense", "w_hash", "w_extra", "bias")))
 
     def save(self, path: Path = MODEL_PATH) -> None:
         """Write the weights (float16: a third of the size, no measurable loss)."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        np.savez_compressed(
+        _write(
             path,
-            labels=np.array(self.labels),
+            self,
             w_dense=self.w_dense.astype(np.float16),
             w_hash=self.w_hash.astype(np.float16),
             w_extra=self.w_extra.astype(np.float16),
             bias=self.bias,
-            threshold=np.float32(self.threshold),
-            fingerprint=np.array(self.fingerprint),
         )
 
     def probabilities(
@@ -135,30 +124,11 @@ class MlpModel:
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> MlpModel:
         """Read the shipped weights."""
-        with np.load(path, allow_pickle=False) as data:
-            return cls(
-                labels=[str(x) for x in data["labels"]],
-                w1=data["w1"],
-                b1=data["b1"],
-                w2=data["w2"],
-                b2=data["b2"],
-                threshold=float(data["threshold"]),
-                fingerprint=str(data["fingerprint"]),
-            )
+        return cls(**_read(path, ("w1", "b1", "w2", "b2")))
 
     def save(self, path: Path = MODEL_PATH) -> None:
         """Write the weights."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        np.savez_compressed(
-            path,
-            labels=np.array(self.labels),
-            w1=self.w1.astype(np.float16),
-            b1=self.b1,
-            w2=self.w2,
-            b2=self.b2,
-            threshold=np.float32(self.threshold),
-            fingerprint=np.array(self.fingerprint),
-        )
+        _write(path, self, w1=self.w1.astype(np.float16), b1=self.b1, w2=self.w2, b2=self.b2)
 
     def probabilities(
         self, dense: np.ndarray, texts: Sequence[str], extra: np.ndarray
@@ -170,6 +140,28 @@ class MlpModel:
         logits -= logits.max(axis=1, keepdims=True)
         exp = np.exp(logits)
         return exp / exp.sum(axis=1, keepdims=True)
+
+
+def _read(path: Path, arrays: Sequence[str]) -> dict[str, Any]:
+    """A model file's labels, threshold, fingerprint and the named weight arrays."""
+    with np.load(path, allow_pickle=False) as data:
+        return {
+            "labels": [str(x) for x in data["labels"]],
+            "threshold": float(data["threshold"]),
+            "fingerprint": str(data["fingerprint"]),
+            **{name: data[name] for name in arrays},
+        }
+
+
+def _write(path: Path, model: LinearModel | MlpModel, **arrays: np.ndarray) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(
+        path,
+        labels=np.array(model.labels),
+        threshold=np.float32(model.threshold),
+        fingerprint=np.array(model.fingerprint),
+        **arrays,
+    )
 
 
 def segments(text: str) -> list[str]:

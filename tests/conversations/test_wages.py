@@ -137,12 +137,14 @@ async def test_a_wage_question_gets_its_answer_with_the_wage_form_beside_it(
     assert "您做的是什么工作" in chat.last_text
 
 
-async def test_a_wage_problem_nothing_answers_precisely_offers_the_form_and_hotlines(
+async def test_two_words_about_unpaid_pay_get_the_wage_answer_and_the_form(
     bot: BotHarness,
 ) -> None:
     chat = bot.citizen()
-    replies = await chat.send("工钱 没给 咋整啊 xyz")
-    assert any("12333" in r for r in replies) or "👷 反映欠薪" in chat.buttons()
+    replies = await chat.send("工钱 没给 咋整啊")
+    assert "👷 农民工讨薪" in replies[-1] and "这个回答有帮助吗" in replies[-1]
+    await chat.press("👷 反映欠薪")
+    assert "您做的是什么工作" in chat.last_text
 
 
 async def test_a_crew_reporting_the_same_employer_is_grouped(bot: BotHarness) -> None:
